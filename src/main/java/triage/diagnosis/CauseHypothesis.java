@@ -1,0 +1,33 @@
+package triage.diagnosis;
+
+import triage.knowledge.CauseDef;
+import triage.plan.RemediationStep;
+
+import java.util.List;
+
+/**
+ * A cause the engine concluded (or a candidate it could not confirm), with what supports it.
+ *
+ * @param supportingRules the rules that concluded it, with their certainty factors
+ * @param againstRules    the rules whose facts speak against it
+ * @param evidence        the symptom facts (with file:line) that led to it
+ * @param explains        downstream causes whose symptoms this one explains (cascades)
+ */
+public record CauseHypothesis(CauseDef cause, double confidence, List<RuleContribution> supportingRules,
+                              List<RuleContribution> againstRules, List<EvidenceItem> evidence,
+                              List<EvidenceItem> evidenceAgainst, List<RemediationStep> remediation,
+                              List<String> explains) {
+
+    public String id() {
+        return cause.id();
+    }
+
+    public CauseHypothesis withExplains(List<String> downstream) {
+        return new CauseHypothesis(cause, confidence, supportingRules, againstRules, evidence, evidenceAgainst,
+                remediation, List.copyOf(downstream));
+    }
+
+    /** A rule's contribution: its name, its file, and the certainty factor it gave. */
+    public record RuleContribution(String rule, String file, double cf) {
+    }
+}

@@ -1,0 +1,21 @@
+package triage.diagnosis;
+
+import triage.facts.Symptom;
+
+import java.util.List;
+
+/**
+ * The outcome of a diagnosis.
+ *
+ * @param causes     reported causes, most likely first; empty when no known cause was recognised
+ * @param candidates causes the evidence hints at but does not establish, with checks that would decide
+ * @param symptoms   every symptom recognised in the evidence
+ * @param warnings   evidence that could not be read, one line each, naming the file
+ */
+public record Diagnosis(List<CauseHypothesis> causes, List<CauseHypothesis> candidates, List<Symptom> symptoms,
+                        List<String> warnings) {
+
+    public boolean insufficientEvidence() {
+        return causes.isEmpty() && !candidates.isEmpty();
+    }
+}

@@ -1,0 +1,110 @@
+package triage.engine;
+
+import org.kie.api.runtime.KieSession;
+import triage.facts.Against;
+import triage.facts.Finding;
+import triage.facts.Support;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs one diagnosis session over a shared {@link RuleBase}: inserts the facts, fires the rules
+ * under a firing limit and a time limit, and collects what the rules concluded. Thread-safe: every
+ * call has its own session.
+ */
+public final class SessionRunner implements AutoCloseable {
+
+    public static final int DEFAULT_FIRING_LIMIT = 100_000;
+    public static final long DEFAULT_TIME_LIMIT_MS = 10_000;
+
+    private final RuleBase rules;
+    private final int firingLimit;
+    private final long timeLimitMs;
+    private final ScheduledExecutorService watchdog;
+
+    public SessionRunner(RuleBase rules) {
+        this(rules, DEFAULT_FIRING_LIMIT, DEFAULT_TIME_LIMIT_MS);
+    }
+
+    public SessionRunner(RuleBase rules, int firingLimit, long timeLimitMs) {
+        this.rules = rules;
+        this.firingLimit = firingLimit;
+        this.timeLimitMs = timeLimitMs;
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "triage-rule-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public SessionResult run(Collection<?> facts) {
+        Justifications justifications = new Justifications();
+        KieSession session = rules.kieBase().newKieSession();
+        try {
+            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) justifications);
+            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) justifications);
+            for (Object fact : facts) {
+                session.insert(fact);
+            }
+            AtomicBoolean timedOut = new AtomicBoolean();
+            ScheduledFuture<?> alarm = watchdog.schedule(() -> {
+                timedOut.set(true);
+                session.halt();
+            }, timeLimitMs, TimeUnit.MILLISECONDS);
+            int fired;
+            try {
+                fired = session.fireAllRules(firingLimit);
+            } finally {
+                alarm.cancel(false);
+            }
+            if (timedOut.get()) {
+                throw runaway("kept the rules firing for more than " + timeLimitMs + " ms", justifications);
+            }
+            if (fired >= firingLimit) {
+                throw runaway("fired past the limit of " + firingLimit + " rule firings", justifications);
+            }
+            List<Support> supports = new ArrayList<>();
+            List<Against> against = new ArrayList<>();
+            List<Finding> findings = new ArrayList<>();
+            Map<Object, SessionResult.Trace> traces = new IdentityHashMap<>();
+            for (Object o : session.getObjects()) {
+                if (o instanceof Support s) {
+                    supports.add(s);
+                } else if (o instanceof Against a) {
+                    against.add(a);
+                } else if (o instanceof Finding f) {
+                    findings.add(f);
+                } else {
+                    continue;
+                }
+                Justifications.Justification j = justifications.of(o);
+                if (j != null) {
+                    traces.put(o, new SessionResult.Trace(j.rule(), j.facts()));
+                }
+            }
+            return new SessionResult(supports, against, findings, traces::get, fired);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private RunawayRulesException runaway(String what, Justifications justifications) {
+        String rule = justifications.busiestRule();
+        return new RunawayRulesException(rules.fileOf(rule) + ": rule \"" + rule + "\" " + what
+                + " (" + justifications.firingsOf(rule) + " firings of " + justifications.total() + ")");
+    }
+
+    @Override
+    public void close() {
+        watchdog.shutdownNow();
+    }
+}

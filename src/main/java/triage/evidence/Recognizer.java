@@ -1,0 +1,165 @@
+package triage.evidence;
+
+import triage.knowledge.AlertDef;
+import triage.knowledge.KnowledgeBase;
+import triage.knowledge.MetricDef;
+import triage.knowledge.PatternDef;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises symptoms in evidence using the knowledge base's recognition entries: line patterns,
+ * metric conditions and alert names. All of the knowledge is data; this class only applies it.
+ * Immutable and thread-safe once built.
+ */
+public final class Recognizer {
+
+    private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
+
+    private record LinePattern(PatternDef def, Pattern regex, Pattern files, List<String> keywords, List<String> groups) {
+    }
+
+    private record MetricCondition(MetricDef def, Pattern name, Map<String, Pattern> labels) {
+    }
+
+    private record AlertMapping(AlertDef def, Pattern name) {
+    }
+
+    private final List<LinePattern> linePatterns = new ArrayList<>();
+    private final List<MetricCondition> metricConditions = new ArrayList<>();
+    private final List<AlertMapping> alertMappings = new ArrayList<>();
+
+    public Recognizer(KnowledgeBase kb) {
+        for (PatternDef p : kb.patterns()) {
+            List<String> groups = new ArrayList<>();
+            Matcher g = GROUP_NAME.matcher(p.regex());
+            while (g.find()) {
+                groups.add(g.group(1));
+            }
+            linePatterns.add(new LinePattern(p, Pattern.compile(p.regex()),
+                    p.files() == null ? null : Pattern.compile(p.files(), Pattern.CASE_INSENSITIVE),
+                    p.keywords().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList(), groups));
+        }
+        for (MetricDef m : kb.metrics()) {
+            Map<String, Pattern> labels = new LinkedHashMap<>();
+            m.labels().forEach((k, v) -> labels.put(k, Pattern.compile(v)));
+            metricConditions.add(new MetricCondition(m, Pattern.compile(m.metric()), labels));
+        }
+        for (AlertDef a : kb.alerts()) {
+            alertMappings.add(new AlertMapping(a, Pattern.compile(a.alert())));
+        }
+    }
+
+    /** Symptoms a line of text shows. */
+    public void recognise(EvidenceLine line, List<Observation> out) {
+        String text = line.text();
+        String lower = null;
+        for (LinePattern p : linePatterns) {
+            if (p.files != null && !p.files.matcher(line.context()).find()) {
+                continue;
+            }
+            if (!p.keywords.isEmpty()) {
+                if (lower == null) {
+                    lower = text.toLowerCase(Locale.ROOT);
+                }
+                boolean any = false;
+                for (String k : p.keywords) {
+                    if (lower.contains(k)) {
+                        any = true;
+                        break;
+                    }
+                }
+                if (!any) {
+                    continue;
+                }
+            }
+            Matcher m = p.regex.matcher(text);
+            if (!m.find()) {
+                continue;
+            }
+            Map<String, String> attributes = new HashMap<>();
+            for (String group : p.groups) {
+                String v = m.group(group);
+                if (v != null) {
+                    attributes.put(group, v);
+                }
+            }
+            double value = parseNumber(attributes.get("value"));
+            if (!withinBounds(value, p.def.min(), p.def.max())) {
+                continue;
+            }
+            out.add(new Observation(p.def.symptom(), attributes.getOrDefault("subject", ""), value, line.timestamp(),
+                    line.source(), text, attributes, p.def.isAbsent()));
+        }
+    }
+
+    /** Symptoms a metric sample shows. */
+    public void recognise(MetricSample sample, EvidenceLine line, List<Observation> out) {
+        for (MetricCondition c : metricConditions) {
+            if (!c.name.matcher(sample.name()).matches()) {
+                continue;
+            }
+            boolean labelsMatch = true;
+            for (Map.Entry<String, Pattern> l : c.labels.entrySet()) {
+                String v = sample.labels().get(l.getKey());
+                if (v == null || !l.getValue().matcher(v).matches()) {
+                    labelsMatch = false;
+                    break;
+                }
+            }
+            if (!labelsMatch) {
+                continue;
+            }
+            MetricDef d = c.def;
+            if ((d.above() != null && !(sample.value() > d.above())) || (d.below() != null && !(sample.value() < d.below()))) {
+                continue;
+            }
+            String subject = d.subject() == null ? "" : sample.labels().getOrDefault(d.subject(), "");
+            out.add(new Observation(d.symptom(), subject, sample.value(), line.timestamp(), line.source(), line.text(),
+                    sample.labels(), d.isAbsent()));
+        }
+    }
+
+    /** Symptoms an alert (from an Alertmanager payload) means, by its alertname. */
+    public void recogniseAlert(Map<String, String> labels, EvidenceLine line, List<Observation> out) {
+        String name = labels.getOrDefault("alertname", "");
+        for (AlertMapping a : alertMappings) {
+            if (!a.name.matcher(name).matches()) {
+                continue;
+            }
+            String subject = a.def.subject() == null ? "" : labels.getOrDefault(a.def.subject(), "");
+            for (String symptom : a.def.symptoms()) {
+                out.add(new Observation(symptom, subject, Double.NaN, line.timestamp(), line.source(), line.text(),
+                        labels, false));
+            }
+        }
+    }
+
+    private static boolean withinBounds(double value, Double min, Double max) {
+        if (min == null && max == null) {
+            return true;
+        }
+        if (Double.isNaN(value)) {
+            return false;
+        }
+        return (min == null || value >= min) && (max == null || value <= max);
+    }
+
+    static double parseNumber(String text) {
+        if (text == null || text.isEmpty()) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(text.replace(",", "").replace("_", ""));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package triage.evidence;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Removes secrets from evidence text before anything keeps it: API keys and secrets, passwords,
+ * bearer tokens, signatures, passwords in connection URLs, private keys. Every line the tool
+ * stores or prints has gone through here.
+ */
+public final class Redactor {
+
+    public static final String MASK = "[REDACTED]";
+
+    private record Rule(Pattern pattern, int group) {
+    }
+
+    private static final String KEY_NAMES = "(?:api[_-]?key|api[_-]?secret|secret[_-]?key|secret|passphrase|password|passwd|pwd|"
+            + "token|access[_-]?token|refresh[_-]?token|auth[_-]?token|private[_-]?key|client[_-]?secret|"
+            + "signature|sig|x-mbx-apikey|apca-api-key-id|apca-api-secret-key|cb-access-key|cb-access-sign|"
+            + "cb-access-passphrase|api-key|api-sign|ok-access-key|ok-access-sign|ok-access-passphrase|"
+            + "x-api-key|key_secret|aws_secret_access_key|aws_access_key_id|webhook[_-]?url|slack_api_url)";
+
+    private static final List<Rule> RULES = List.of(
+            // PEM blocks (one line at a time: header, body lines and footer)
+            new Rule(Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----.*"), 0),
+            new Rule(Pattern.compile("^[A-Za-z0-9+/]{60,}={0,2}$"), 0),
+            // Authorization: Bearer xxx / Basic xxx
+            new Rule(Pattern.compile("(?i)\\b(?:bearer|basic|token)\\s+([A-Za-z0-9._~+/=-]{8,})"), 1),
+            // key=value, key: value, "key": "value", header-style key names
+            new Rule(Pattern.compile("(?i)[\"']?\\b" + KEY_NAMES + "[\"']?\\s*[:=]\\s*[\"']?([^\\s\"',;&}]{4,})"), 1),
+            // passwords in URLs: scheme://user:password@host
+            new Rule(Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://[^\\s:/@]+:([^\\s@/]+)@"), 1),
+            // Slack incoming-webhook paths and similar capability URLs
+            new Rule(Pattern.compile("hooks\\.slack\\.com/services/([A-Za-z0-9/]+)"), 1),
+            // well-known token shapes anywhere
+            new Rule(Pattern.compile("\\b((?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{10,}|xox[abposr]-[A-Za-z0-9-]{10,}|gh[pousr]_[A-Za-z0-9]{20,}|AKIA[0-9A-Z]{16}|eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,})\\b"), 1));
+
+    private Redactor() {
+    }
+
+    public static String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (Rule rule : RULES) {
+            Matcher m = rule.pattern.matcher(out);
+            if (!m.find()) {
+                continue;
+            }
+            StringBuilder sb = new StringBuilder();
+            int last = 0;
+            do {
+                int start = m.start(rule.group);
+                int end = m.end(rule.group);
+                if (start < last) {
+                    continue;
+                }
+                sb.append(out, last, start).append(MASK);
+                last = end;
+            } while (m.find());
+            sb.append(out.substring(last));
+            out = sb.toString();
+        }
+        return out;
+    }
+}

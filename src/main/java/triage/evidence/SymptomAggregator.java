@@ -1,0 +1,112 @@
+package triage.evidence;
+
+import triage.facts.Answer;
+import triage.facts.Citation;
+import triage.facts.Symptom;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Folds observations into symptom facts as they stream in: one fact per symptom id and subject,
+ * with count, first and last time, last and largest value, and a few citations (the first ones
+ * and the latest). Memory stays flat however long the log.
+ */
+final class SymptomAggregator {
+    private static final int FIRST_CITATIONS = 3;
+
+    private static final class Fold {
+        final String id;
+        final String subject;
+        int count;
+        double value = Double.NaN;
+        double max = Double.NaN;
+        long first;
+        long last;
+        Map<String, String> attributes = Map.of();
+        final List<Citation> citations = new ArrayList<>();
+        Citation latest;
+
+        Fold(String id, String subject) {
+            this.id = id;
+            this.subject = subject;
+        }
+    }
+
+    private final Map<String, Fold> folds = new LinkedHashMap<>();
+    private final Map<String, Answer> absent = new LinkedHashMap<>();
+
+    void add(Observation o) {
+        if (o.absent()) {
+            absent.putIfAbsent(o.symptom(), Answer.no(o.symptom(), o.source()));
+            return;
+        }
+        Fold f = folds.computeIfAbsent(o.symptom() + '\u0000' + o.subject(), k -> new Fold(o.symptom(), o.subject()));
+        f.count++;
+        if (!Double.isNaN(o.value())) {
+            f.value = o.value();
+            f.max = Double.isNaN(f.max) ? o.value() : Math.max(f.max, o.value());
+        }
+        if (o.timestamp() > 0) {
+            f.first = f.first == 0 ? o.timestamp() : Math.min(f.first, o.timestamp());
+            f.last = Math.max(f.last, o.timestamp());
+        }
+        if (!o.attributes().isEmpty()) {
+            f.attributes = o.attributes();
+        }
+        Citation c = new Citation(o.source(), o.text());
+        if (f.citations.size() < FIRST_CITATIONS) {
+            f.citations.add(c);
+        } else {
+            f.latest = c;
+        }
+    }
+
+    void add(Symptom given) {
+        Fold f = folds.computeIfAbsent(given.id() + '\u0000' + given.subject(), k -> new Fold(given.id(), given.subject()));
+        f.count += Math.max(1, given.count());
+        if (given.hasValue()) {
+            f.value = given.value();
+            f.max = Double.isNaN(f.max) ? Math.max(given.value(), given.maxValue() > 0 ? given.maxValue() : given.value())
+                    : Math.max(f.max, given.value());
+        }
+        if (given.firstSeen() > 0) {
+            f.first = f.first == 0 ? given.firstSeen() : Math.min(f.first, given.firstSeen());
+        }
+        f.last = Math.max(f.last, given.lastSeen());
+        if (!given.attributes().isEmpty()) {
+            f.attributes = given.attributes();
+        }
+        for (Citation c : given.citations()) {
+            if (f.citations.size() < FIRST_CITATIONS) {
+                f.citations.add(c);
+            }
+        }
+    }
+
+    List<Symptom> symptoms() {
+        List<Symptom> out = new ArrayList<>(folds.size());
+        for (Fold f : folds.values()) {
+            List<Citation> citations = new ArrayList<>(f.citations);
+            if (f.latest != null) {
+                citations.add(f.latest);
+            }
+            out.add(new Symptom(f.id, f.subject, f.count, f.value, f.max, f.first, f.last, f.attributes, citations));
+        }
+        return out;
+    }
+
+    /** Symptoms the evidence showed to be absent, and not also present. */
+    List<Answer> absences() {
+        List<Answer> out = new ArrayList<>();
+        for (Answer a : absent.values()) {
+            boolean present = folds.values().stream().anyMatch(f -> f.id.equals(a.symptom()));
+            if (!present) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+}

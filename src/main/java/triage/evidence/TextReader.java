@@ -1,0 +1,112 @@
+package triage.evidence;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Streams a text file line by line: logs in any common layout, Prometheus text exposition, command
+ * outputs and terminal transcripts ({@code user@host:~$ command} lines followed by their output).
+ * Every line is redacted, timed and handed to the recognizer; nothing is kept but the symptoms.
+ */
+final class TextReader {
+
+    /** {@code service-1  | text}: docker compose log prefixes. */
+    private static final Pattern COMPOSE_PREFIX = Pattern.compile("^([A-Za-z0-9][\\w.-]*)\\s+\\|\\s?(.*)$");
+    /** A shell prompt with a command: {@code user@host:~$ cmd}, {@code $ cmd}, {@code root@host:/# cmd}. */
+    private static final Pattern PROMPT = Pattern.compile("^(?:[\\w.-]+@[\\w.-]+(?::[^\\s$#]*)?\\s?[$#]|\\$|[\\w.=-]+[$#>])\\s+(\\S.*)$");
+    private static final Pattern SAMPLE = Pattern.compile(
+            "^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)\\})?\\s+([-+]?(?:[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?|NaN|Inf))(?:\\s+-?\\d+)?\\s*$");
+    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*=\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    private final Recognizer recognizer;
+
+    TextReader(Recognizer recognizer) {
+        this.recognizer = recognizer;
+    }
+
+    /** @return warnings about the file (over-long lines, invalid characters), at most one of each */
+    List<String> read(String file, Reader reader, SymptomAggregator sink) throws IOException {
+        BoundedLineReader lines = new BoundedLineReader(reader);
+        List<String> warnings = new ArrayList<>();
+        String baseName = file.substring(file.lastIndexOf('/') + 1);
+        String context = baseName;
+        int year = LocalDate.now(ZoneOffset.UTC).getYear();
+        boolean warnedLong = false;
+        boolean warnedInvalid = false;
+        List<Observation> found = new ArrayList<>();
+        String text;
+        int n = 0;
+        while ((text = lines.readLine()) != null) {
+            n++;
+            if (lines.wasTruncated() && !warnedLong) {
+                warnings.add(file + ":" + n + ": line longer than " + BoundedLineReader.MAX_LINE + " characters; read its start only");
+                warnedLong = true;
+            }
+            if (!warnedInvalid && text.indexOf('\uFFFD') >= 0) {
+                warnings.add(file + ":" + n + ": not valid UTF-8; undecodable bytes replaced");
+                warnedInvalid = true;
+            }
+            if (text.isBlank()) {
+                continue;
+            }
+            Matcher compose = COMPOSE_PREFIX.matcher(text);
+            if (compose.matches() && !text.startsWith("#")) {
+                text = compose.group(2);
+            }
+            Matcher prompt = PROMPT.matcher(text);
+            if (prompt.matches()) {
+                context = baseName + " $ " + prompt.group(1);
+                continue; // the command itself is not evidence; what it prints is
+            }
+            long ts = Timestamps.parse(text, year);
+            if (ts > 0) {
+                year = Timestamps.yearOf(ts);
+            }
+            EvidenceLine line = new EvidenceLine(file, n, Redactor.redact(text), ts, context);
+            found.clear();
+            if (text.charAt(0) != '#' && Character.isLetter(text.charAt(0))) {
+                MetricSample sample = sample(text);
+                if (sample != null) {
+                    recognizer.recognise(sample, line, found);
+                }
+            }
+            recognizer.recognise(line, found);
+            for (Observation o : found) {
+                sink.add(o);
+            }
+        }
+        return warnings;
+    }
+
+    /** Parses a Prometheus exposition sample line, or returns null when the line is not one. */
+    static MetricSample sample(String text) {
+        if (text.length() > 4096) {
+            return null;
+        }
+        Matcher m = SAMPLE.matcher(text);
+        if (!m.matches()) {
+            return null;
+        }
+        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+        if (m.group(2) != null) {
+            Matcher l = LABEL.matcher(m.group(2));
+            while (l.find()) {
+                labels.put(l.group(1), l.group(2).replace("\\\"", "\"").replace("\\\\", "\\"));
+            }
+        }
+        String v = m.group(3);
+        double value = switch (v) {
+            case "NaN" -> Double.NaN;
+            case "+Inf", "Inf" -> Double.POSITIVE_INFINITY;
+            case "-Inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(v);
+        };
+        return new MetricSample(m.group(1), labels, value);
+    }
+}

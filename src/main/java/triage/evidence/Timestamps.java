@@ -1,0 +1,87 @@
+package triage.evidence;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the time a log line carries, in the layouts the platforms write: ISO 8601 and its
+ * space-separated variants (Python logging, logback, Rust tracing, PostgreSQL), syslog/journalctl
+ * short ("Nov 12 12:50:01", no year), and Redis ("15 Sep 2026 14:00:57.057"). Times without a zone
+ * are read as UTC.
+ */
+public final class Timestamps {
+
+    private static final Pattern ISO = Pattern.compile(
+            "(\\d{4})-(\\d{2})-(\\d{2})[T ](\\d{2}):(\\d{2}):(\\d{2})(?:[.,](\\d{1,9}))?\\s?(Z|[+-]\\d{2}:?\\d{2}|UTC)?");
+    private static final Pattern SYSLOG = Pattern.compile(
+            "^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}(\\d{1,2}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,6}))?");
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
+            "\\b(\\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,6}))?");
+    private static final Map<String, Integer> MONTHS = Map.ofEntries(
+            Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4),
+            Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8),
+            Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12));
+    private static final int SEARCH_PREFIX = 64;
+
+    private Timestamps() {
+    }
+
+    /**
+     * @param defaultYear the year to assume for layouts without one (the last year seen in the file)
+     * @return epoch millis, or 0 when the line carries no recognisable time near its start
+     */
+    public static long parse(String line, int defaultYear) {
+        String head = line.length() > SEARCH_PREFIX ? line.substring(0, SEARCH_PREFIX) : line;
+        try {
+            Matcher m = ISO.matcher(head);
+            if (m.find()) {
+                long millis = toMillis(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                        m.group(4), m.group(5), m.group(6), m.group(7));
+                return millis - offsetMillis(m.group(8));
+            }
+            m = SYSLOG.matcher(head);
+            if (m.find()) {
+                return toMillis(defaultYear, MONTHS.get(m.group(1).toLowerCase(Locale.ROOT)), Integer.parseInt(m.group(2)),
+                        m.group(3), m.group(4), m.group(5), m.group(6));
+            }
+            m = DAY_MONTH_YEAR.matcher(head);
+            if (m.find()) {
+                return toMillis(Integer.parseInt(m.group(3)), MONTHS.get(m.group(2).toLowerCase(Locale.ROOT)),
+                        Integer.parseInt(m.group(1)), m.group(4), m.group(5), m.group(6), m.group(7));
+            }
+        } catch (RuntimeException e) {
+            return 0; // an impossible date such as 2026-13-45 is no timestamp
+        }
+        return 0;
+    }
+
+    /** The year of an epoch-millis time, for carrying a year into syslog-style lines. */
+    public static int yearOf(long millis) {
+        return LocalDateTime.ofEpochSecond(millis / 1000, 0, ZoneOffset.UTC).getYear();
+    }
+
+    private static long toMillis(int year, int month, int day, String h, String min, String s, String fraction) {
+        LocalDateTime t = LocalDateTime.of(year, month, day, Integer.parseInt(h), Integer.parseInt(min), Integer.parseInt(s));
+        long millis = t.toEpochSecond(ZoneOffset.UTC) * 1000;
+        if (fraction != null) {
+            String ms = (fraction + "000").substring(0, 3);
+            millis += Integer.parseInt(ms);
+        }
+        return millis;
+    }
+
+    private static long offsetMillis(String zone) {
+        if (zone == null || zone.equals("Z") || zone.equals("UTC")) {
+            return 0;
+        }
+        String digits = zone.replace(":", "");
+        int sign = digits.charAt(0) == '-' ? -1 : 1;
+        int hours = Integer.parseInt(digits.substring(1, 3));
+        int minutes = Integer.parseInt(digits.substring(3, 5));
+        return sign * (hours * 3600_000L + minutes * 60_000L);
+    }
+}
