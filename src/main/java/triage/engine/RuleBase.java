@@ -69,6 +69,7 @@ public final class RuleBase {
         for (Map.Entry<String, String> drl : drlByPath.entrySet()) {
             String resource = "src/main/resources/triage/rules/r" + (n++) + "_" + Path.of(drl.getKey()).getFileName();
             pathOfResource.put(resource, drl.getKey());
+            pathOfResource.put(resource.substring("src/main/resources/".length()), drl.getKey());
             kfs.write(resource, drl.getValue());
         }
         KieBuilder builder = services.newKieBuilder(kfs).buildAll();

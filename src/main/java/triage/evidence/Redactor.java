@@ -29,7 +29,7 @@ public final class Redactor {
             // Authorization: Bearer xxx / Basic xxx
             new Rule(Pattern.compile("(?i)\\b(?:bearer|basic|token)\\s+([A-Za-z0-9._~+/=-]{8,})"), 1),
             // key=value, key: value, "key": "value", header-style key names
-            new Rule(Pattern.compile("(?i)[\"']?\\b" + KEY_NAMES + "[\"']?\\s*[:=]\\s*[\"']?([^\\s\"',;&}]{4,})"), 1),
+            new Rule(Pattern.compile("(?i)[\"']?(?:\\b|(?<=_))" + KEY_NAMES + "[\"']?\\s*[:=]\\s*[\"']?([^\\s\"',;&}]{4,})"), 1),
             // passwords in URLs: scheme://user:password@host
             new Rule(Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://[^\\s:/@]+:([^\\s@/]+)@"), 1),
             // Slack incoming-webhook paths and similar capability URLs

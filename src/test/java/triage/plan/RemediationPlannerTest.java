@@ -1,0 +1,39 @@
+package triage.plan;
+
+import org.junit.jupiter.api.Test;
+import triage.knowledge.CauseDef;
+import triage.knowledge.Phase;
+import triage.knowledge.Risk;
+import triage.knowledge.Severity;
+import triage.knowledge.StepDef;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Plans are safety first: stop the damage, diagnose, repair least invasive first with verification, escalate. */
+class RemediationPlannerTest {
+
+    private static StepDef step(String action, Risk risk, Phase phase, String verify) {
+        return new StepDef(action, null, verify, risk, phase, null);
+    }
+
+    @Test
+    void stopDamageFirstThenChecksThenRepairsLeastInvasiveFirstEachVerifiedThenEscalation() {
+        CauseDef cause = new CauseDef("risk.losses-exceeding-limits", "Losses beyond limits", "risk", Severity.CRITICAL, "",
+                null, List.of("x#y"), List.of(), List.of(
+                step("Flatten positions", Risk.DESTRUCTIVE, Phase.REPAIR, null),
+                step("Restart the risk service", Risk.DISRUPTIVE, Phase.REPAIR, "risk service healthy"),
+                step("Read the risk log", Risk.SAFE, Phase.DIAGNOSE, null),
+                step("Trip the circuit breaker", Risk.DISRUPTIVE, Phase.STOP_DAMAGE, null),
+                step("Tighten the loss limit", Risk.SAFE, Phase.REPAIR, null)), List.of(), null);
+        List<RemediationStep> plan = new RemediationPlanner().plan(cause);
+        assertThat(plan).extracting(RemediationStep::action).containsExactly(
+                "Trip the circuit breaker", "Read the risk log", "Tighten the loss limit", "Restart the risk service",
+                "Verify: risk service healthy", "Flatten positions",
+                "If the problem persists after these steps, escalate to the platform on-call engineer with this diagnosis and the evidence it cites and the head of trading");
+        assertThat(plan).extracting(RemediationStep::order).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(plan.get(5).requiresConfirmation()).isTrue();
+        assertThat(plan.get(0).requiresConfirmation()).isFalse();
+    }
+}
