@@ -6,6 +6,7 @@ import triage.knowledge.MetricDef;
 import triage.knowledge.PatternDef;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,9 @@ public final class Recognizer {
     }
 
     private final List<LinePattern> linePatterns = new ArrayList<>();
+    /** Patterns with keywords, found through the index; the others run on every line. */
+    private final KeywordIndex keywordIndex;
+    private final int[] alwaysRun;
     private final List<MetricCondition> metricConditions = new ArrayList<>();
     private final List<AlertMapping> alertMappings = new ArrayList<>();
 
@@ -47,6 +51,16 @@ public final class Recognizer {
                     p.files() == null ? null : Pattern.compile(p.files(), Pattern.CASE_INSENSITIVE),
                     p.keywords().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList(), groups));
         }
+        List<List<String>> keywords = new ArrayList<>();
+        List<Integer> always = new ArrayList<>();
+        for (int i = 0; i < linePatterns.size(); i++) {
+            keywords.add(linePatterns.get(i).keywords);
+            if (linePatterns.get(i).keywords.isEmpty()) {
+                always.add(i);
+            }
+        }
+        keywordIndex = new KeywordIndex(keywords);
+        alwaysRun = always.stream().mapToInt(Integer::intValue).toArray();
         for (MetricDef m : kb.metrics()) {
             Map<String, Pattern> labels = new LinkedHashMap<>();
             m.labels().forEach((k, v) -> labels.put(k, Pattern.compile(v)));
@@ -60,25 +74,15 @@ public final class Recognizer {
     /** Symptoms a line of text shows. */
     public void recognise(EvidenceLine line, List<Observation> out) {
         String text = line.text();
-        String lower = null;
-        for (LinePattern p : linePatterns) {
+        BitSet candidates = new BitSet(linePatterns.size());
+        keywordIndex.match(text, candidates);
+        for (int i : alwaysRun) {
+            candidates.set(i);
+        }
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            LinePattern p = linePatterns.get(i);
             if (p.files != null && !p.files.matcher(line.context()).find()) {
                 continue;
-            }
-            if (!p.keywords.isEmpty()) {
-                if (lower == null) {
-                    lower = text.toLowerCase(Locale.ROOT);
-                }
-                boolean any = false;
-                for (String k : p.keywords) {
-                    if (lower.contains(k)) {
-                        any = true;
-                        break;
-                    }
-                }
-                if (!any) {
-                    continue;
-                }
             }
             Matcher m = p.regex.matcher(text);
             if (!m.find()) {

@@ -40,6 +40,16 @@ public final class Redactor {
     private Redactor() {
     }
 
+    /** Redacts the values of named captures too: a capture may hold a key. */
+    public static java.util.Map<String, String> redact(java.util.Map<String, String> values) {
+        if (values.isEmpty()) {
+            return values;
+        }
+        java.util.Map<String, String> out = new java.util.HashMap<>(values.size() * 2);
+        values.forEach((k, v) -> out.put(k, redact(v)));
+        return out;
+    }
+
     public static String redact(String text) {
         if (text == null || text.isEmpty()) {
             return text;

@@ -55,33 +55,63 @@ final class TextReader {
             if (text.isBlank()) {
                 continue;
             }
-            Matcher compose = COMPOSE_PREFIX.matcher(text);
-            if (compose.matches() && !text.startsWith("#")) {
-                text = compose.group(2);
+            if (text.indexOf('|') > 0) {
+                Matcher compose = COMPOSE_PREFIX.matcher(text);
+                if (compose.matches() && !text.startsWith("#")) {
+                    text = compose.group(2);
+                }
             }
-            Matcher prompt = PROMPT.matcher(text);
-            if (prompt.matches()) {
-                context = baseName + " $ " + prompt.group(1);
-                continue; // the command itself is not evidence; what it prints is
+            if (mayBePrompt(text)) {
+                Matcher prompt = PROMPT.matcher(text);
+                if (prompt.matches()) {
+                    context = baseName + " $ " + prompt.group(1);
+                    continue; // the command itself is not evidence; what it prints is
+                }
             }
-            long ts = Timestamps.parse(text, year);
-            if (ts > 0) {
-                year = Timestamps.yearOf(ts);
-            }
-            EvidenceLine line = new EvidenceLine(file, n, Redactor.redact(text), ts, context);
+            // time and redaction are worked out only for the lines that show a symptom
+            EvidenceLine line = new EvidenceLine(file, n, text, 0, context);
             found.clear();
-            if (text.charAt(0) != '#' && Character.isLetter(text.charAt(0))) {
+            if (mayBeSample(text)) {
                 MetricSample sample = sample(text);
                 if (sample != null) {
                     recognizer.recognise(sample, line, found);
                 }
             }
             recognizer.recognise(line, found);
+            if (found.isEmpty()) {
+                continue;
+            }
+            long ts = Timestamps.parse(text, year);
+            if (ts > 0) {
+                year = Timestamps.yearOf(ts);
+            }
+            String redacted = Redactor.redact(text);
             for (Observation o : found) {
-                sink.add(o);
+                sink.add(new Observation(o.symptom(), o.subject(), o.value(), ts, o.source(), redacted,
+                        Redactor.redact(o.attributes()), o.absent()));
             }
         }
         return warnings;
+    }
+
+    /** A prompt line has a '$', '#' or '>' followed by a space, early in the line. */
+    private static boolean mayBePrompt(String text) {
+        int limit = Math.min(text.length(), 120);
+        for (int i = 0; i < limit - 1; i++) {
+            char c = text.charAt(i);
+            if ((c == '$' || c == '#' || c == '>') && text.charAt(i + 1) == ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A Prometheus sample starts with a letter and ends with a number (or NaN/Inf), maybe a timestamp. */
+    private static boolean mayBeSample(String text) {
+        char first = text.charAt(0);
+        char last = text.charAt(text.length() - 1);
+        return (Character.isLetter(first) || first == '_' || first == ':')
+                && (Character.isDigit(last) || last == 'N' || last == 'f');
     }
 
     /** Parses a Prometheus exposition sample line, or returns null when the line is not one. */

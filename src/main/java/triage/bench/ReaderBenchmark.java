@@ -1,0 +1,114 @@
+package triage.bench;
+
+import triage.evidence.Evidence;
+import triage.evidence.EvidenceReader;
+import triage.evidence.Recognizer;
+import triage.knowledge.KnowledgeBase;
+import triage.knowledge.KnowledgeBaseLoader;
+import triage.knowledge.PatternDef;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Evidence-reader throughput: generates a large realistic log (mostly INFO noise with the errors the
+ * knowledge base recognises sprinkled in), writes the recognition patterns as POSIX extended regular
+ * expressions, and times the reader beside {@code grep -E -i -c -f patterns} on the same file.
+ * Run with {@code bench/reader-throughput.sh [MB]}.
+ */
+public final class ReaderBenchmark {
+
+    private static final String[] NOISE = {
+            "%s - exchanges.binance - INFO - order book update BTC-USDT bids=%d asks=%d seq=%d",
+            "%s - orders - INFO - submit order order_id: %d strategy_id: mm_eth_01 binance ETH-USDT SELL LIMIT qty: 0.8500 price: 3316.70 latency_us: 265",
+            "%s - orders - INFO - order acknowledged order_id: %d exchange_order_id: 4155877%d status: NEW",
+            "%s - market_data - INFO - tick BTC-USDT bid=101228.%d ask=101229.%d",
+            "%s - risk - INFO - limit check PORTFOLIO_001 var_95=0.0182 breaches=0 warnings=%d",
+    };
+    private static final String[] ERRORS = {
+            "%s - exchanges.binance - ERROR - binance 429 Too Many Requests {\"code\":-1003,\"msg\":\"Too many requests; current limit is 1200 requests per minute.\"} n=%d",
+            "%s - market_data - ERROR - candle poll failed: HTTPSConnectionPool(host='api-fxtrade.oanda.com', port=443): Max retries exceeded (Caused by NameResolutionError(\"Failed to resolve ([Errno -3] Temporary failure in name resolution)\")) n=%d",
+            "%s - exchanges.binance - ERROR - APIError(code=-2015): Invalid API-key, IP, or permissions for action. n=%d",
+    };
+
+    public static void main(String[] args) throws Exception {
+        int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 1024;
+        Path root = Path.of(args.length > 1 ? args[1] : "");
+        Path work = Files.createTempDirectory("triage-bench");
+        Path log = work.resolve("big.log");
+        Path patterns = work.resolve("patterns.ere");
+        generate(log, megabytes * 1024L * 1024L);
+        KnowledgeBase kb = new KnowledgeBaseLoader().load(root);
+        int exported = exportPatterns(kb.patterns(), patterns);
+        long bytes = Files.size(log);
+
+        EvidenceReader reader = new EvidenceReader(kb, new Recognizer(kb));
+        long t0 = System.nanoTime();
+        Evidence e = reader.read(List.of(log));
+        double readerSeconds = (System.nanoTime() - t0) / 1e9;
+
+        long t1 = System.nanoTime();
+        Process grep = new ProcessBuilder("grep", "-E", "-i", "-c", "-f", patterns.toString(), log.toString())
+                .redirectErrorStream(true).start();
+        String grepOut = new String(grep.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        grep.waitFor();
+        double grepSeconds = (System.nanoTime() - t1) / 1e9;
+
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf(Locale.ROOT, "log: %.0f MB, %d recognition patterns (%d exported to grep)%n", bytes / 1048576.0,
+                kb.patterns().size(), exported);
+        System.out.printf(Locale.ROOT, "triage reader: %.2f s, %.1f MB/s, %d symptoms, %d observations%n", readerSeconds,
+                bytes / 1048576.0 / readerSeconds, e.symptoms().size(), e.symptoms().stream().mapToInt(s -> s.count()).sum());
+        System.out.printf(Locale.ROOT, "grep -E -i -c -f: %.2f s, %.1f MB/s, %s matching lines%n", grepSeconds,
+                bytes / 1048576.0 / grepSeconds, grepOut);
+        System.out.printf(Locale.ROOT, "ratio reader/grep throughput: %.2f%n", grepSeconds / readerSeconds);
+        System.out.printf(Locale.ROOT, "JVM heap committed at end: %.0f MB (max %.0f MB)%n", rt.totalMemory() / 1048576.0,
+                rt.maxMemory() / 1048576.0);
+        Files.delete(log);
+        Files.delete(patterns);
+        Files.delete(work);
+    }
+
+    private static void generate(Path log, long size) throws IOException {
+        Random random = new Random(42);
+        long written = 0;
+        long n = 0;
+        try (BufferedWriter w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            while (written < size) {
+                n++;
+                String ts = String.format(Locale.ROOT, "2026-05-06 %02d:%02d:%02d,%03d", (n / 3_600_000) % 24, (n / 60_000) % 60,
+                        (n / 1000) % 60, n % 1000);
+                String line = n % 997 == 0
+                        ? String.format(Locale.ROOT, ERRORS[(int) (n % ERRORS.length)], ts, n)
+                        : String.format(Locale.ROOT, NOISE[random.nextInt(NOISE.length)], ts, n, n % 977, n % 1000);
+                w.write(line);
+                w.write('\n');
+                written += line.length() + 1;
+            }
+        }
+    }
+
+    /** Java regexes to POSIX ERE for grep: named groups become plain groups; look-arounds cannot be exported. */
+    private static int exportPatterns(List<PatternDef> defs, Path out) throws IOException {
+        int exported = 0;
+        StringBuilder sb = new StringBuilder();
+        for (PatternDef p : defs) {
+            String ere = p.regex().replace("(?i)", "").replaceAll("\\(\\?<[a-zA-Z][a-zA-Z0-9]*>", "(").replace("(?:", "(")
+                    .replace("\\d", "[0-9]").replace("\\s", "[[:space:]]").replace("\\S", "[^[:space:]]")
+                    .replace("\\w", "[[:alnum:]_]").replace("\\W", "[^[:alnum:]_]").replace("\\b", "\\b");
+            if (ere.contains("(?") || ere.contains("\\p{") || ere.contains("\\Q")) {
+                continue;
+            }
+            sb.append(ere).append('\n');
+            exported++;
+        }
+        Files.writeString(out, sb.toString());
+        return exported;
+    }
+}
