@@ -39,8 +39,11 @@ public final class EvidenceReader {
 
     /** Largest JSON document read whole; larger ones are read as text lines. */
     static final int MAX_JSON_BYTES = 32 * 1024 * 1024;
-    /** Most bytes read out of one archive, against decompression bombs. */
-    static final long MAX_ARCHIVE_BYTES = 2L * 1024 * 1024 * 1024;
+    /** Most bytes read out of one archive, however well it compresses. */
+    static final long MAX_ARCHIVE_BYTES = 16L * 1024 * 1024 * 1024;
+    /** Past this much output, an archive expanding more than {@link #MAX_RATIO} times its input is a bomb. */
+    static final long RATIO_CHECK_AFTER = 64L * 1024 * 1024;
+    static final int MAX_RATIO = 200;
     private static final int SNIFF_BYTES = 64 * 1024;
 
     private final KnowledgeBase kb;
@@ -97,8 +100,9 @@ public final class EvidenceReader {
     }
 
     private Evidence finish(Reading r) {
-        List<String> warnings = new ArrayList<>(r.errors);
-        warnings.addAll(r.warnings);
+        java.util.Set<String> unique = new java.util.LinkedHashSet<>(r.errors);
+        unique.addAll(r.warnings);
+        List<String> warnings = new ArrayList<>(unique);
         List<Answer> answers = new ArrayList<>(r.symptoms.absences());
         answers.addAll(r.answers);
         return new Evidence(r.symptoms.symptoms(), answers, warnings, r.readable, r.inputs);
@@ -133,9 +137,11 @@ public final class EvidenceReader {
             if (isGzip(head)) {
                 readGzip(name, in, r);
             } else if (isZip(head)) {
-                readArchive(name, new ZipArchiveInputStream(new LimitedInputStream(in, MAX_ARCHIVE_BYTES, name)), r);
+                CountingInputStream counted = new CountingInputStream(in);
+                readArchive(name, new ZipArchiveInputStream(counted), counted, r);
             } else if (isTar(head)) {
-                readArchive(name, new TarArchiveInputStream(new LimitedInputStream(in, MAX_ARCHIVE_BYTES, name)), r);
+                CountingInputStream counted = new CountingInputStream(in);
+                readArchive(name, new TarArchiveInputStream(counted), counted, r);
             } else if (isBinary(head)) {
                 r.errors.add(name + ": binary file, not evidence; skipped");
             } else {
@@ -151,7 +157,8 @@ public final class EvidenceReader {
     }
 
     private void readGzip(String name, InputStream in, Reading r) throws IOException {
-        InputStream gunzipped = new BufferedInputStream(new LimitedInputStream(new GZIPInputStream(in), MAX_ARCHIVE_BYTES, name));
+        CountingInputStream compressed = new CountingInputStream(in);
+        InputStream gunzipped = new BufferedInputStream(new LimitedInputStream(new GZIPInputStream(compressed), compressed, name));
         gunzipped.mark(1024);
         byte[] head = gunzipped.readNBytes(1024);
         gunzipped.reset();
@@ -159,13 +166,14 @@ public final class EvidenceReader {
         r.inputs--; // the archive itself is not an input; its entries are
         if (isTar(head)) {
             r.inputs++;
-            readArchive(name, new TarArchiveInputStream(gunzipped), r);
+            readArchive(name, new TarArchiveInputStream(gunzipped), compressed, r);
         } else {
             readStream(inner, gunzipped, r);
         }
     }
 
-    private void readArchive(String name, ArchiveInputStream<? extends ArchiveEntry> archive, Reading r) throws IOException {
+    private void readArchive(String name, ArchiveInputStream<? extends ArchiveEntry> archive, CountingInputStream compressed,
+                             Reading r) throws IOException {
         r.inputs--; // the archive itself is not an input; its entries are
         ArchiveEntry entry;
         while ((entry = archive.getNextEntry()) != null) {
@@ -174,7 +182,10 @@ public final class EvidenceReader {
             }
             // entry names are only labels here: nothing is written to disk, so "../" cannot escape
             String entryName = name + "!/" + entry.getName().replace("../", "");
-            readStream(entryName, new NonClosingInputStream(archive), r);
+            if (entry instanceof org.apache.commons.compress.archivers.tar.TarArchiveEntry tarEntry && !tarEntry.isFile()) {
+                continue; // links and devices are not evidence, and are never followed
+            }
+            readStream(entryName, new LimitedInputStream(new NonClosingInputStream(archive), compressed, entryName), r);
         }
     }
 
@@ -285,15 +296,46 @@ public final class EvidenceReader {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    /** Stops a decompression bomb: more than the limit read out of one archive is an error. */
+    /** Counts the bytes read through it: the compressed side of an archive. */
+    private static final class CountingInputStream extends FilterInputStream {
+        long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+
+    /**
+     * Stops a decompression bomb: an archive whose output grows past {@link #RATIO_CHECK_AFTER} while
+     * expanding more than {@link #MAX_RATIO} times its input (real logs compress 5 to 20 times), or
+     * past {@link #MAX_ARCHIVE_BYTES} in all.
+     */
     private static final class LimitedInputStream extends FilterInputStream {
-        private final long limit;
+        private final CountingInputStream compressed;
         private final String name;
         private long count;
 
-        LimitedInputStream(InputStream in, long limit, String name) {
+        LimitedInputStream(InputStream in, CountingInputStream compressed, String name) {
             super(in);
-            this.limit = limit;
+            this.compressed = compressed;
             this.name = name;
         }
 
@@ -317,8 +359,10 @@ public final class EvidenceReader {
 
         private void check(int n) {
             count += n;
-            if (count > limit) {
-                throw new EvidenceException(name + ": archive expands beyond " + (limit >> 20) + " MB; rest skipped");
+            boolean bomb = count > RATIO_CHECK_AFTER && count > MAX_RATIO * Math.max(1, compressed.count);
+            if (bomb || count > MAX_ARCHIVE_BYTES) {
+                throw new EvidenceException(name + ": expands " + (count >> 20) + " MB from " + (compressed.count >> 10)
+                        + " KB: a decompression bomb, not evidence; rest skipped");
             }
         }
     }
