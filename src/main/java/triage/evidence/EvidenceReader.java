@@ -70,6 +70,7 @@ public final class EvidenceReader {
         final List<String> errors = new ArrayList<>();
         int readable;
         int inputs;
+        boolean strict;
     }
 
     /** Reads files and folders. */
@@ -95,6 +96,17 @@ public final class EvidenceReader {
     /** Reads one piece of evidence given in memory (for the service and the API). */
     public Evidence read(String name, byte[] content) {
         Reading r = new Reading();
+        readStream(name, new ByteArrayInputStream(content), r);
+        return finish(r);
+    }
+
+    /**
+     * Like {@link #read(String, byte[])}, but lets through any exception other than the documented
+     * input errors (unreadable, malformed or hostile input reported as warnings): for fuzz tests.
+     */
+    Evidence readStrict(String name, byte[] content) {
+        Reading r = new Reading();
+        r.strict = true;
         readStream(name, new ByteArrayInputStream(content), r);
         return finish(r);
     }
@@ -149,10 +161,16 @@ public final class EvidenceReader {
             }
         } catch (EvidenceException e) {
             r.errors.add(e.getMessage());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             if (r.errors.size() == warningsBefore) {
                 r.errors.add(name + ": cannot read: " + oneLine(e));
             }
+        } catch (RuntimeException | StackOverflowError e) {
+            if (r.strict) {
+                throw e; // fuzzing: anything but the documented input errors is a bug to find
+            }
+            // a bug of ours must not lose the rest of the evidence: name the file and go on
+            r.errors.add(name + ": cannot read (internal error " + e.getClass().getSimpleName() + ": " + oneLine(e) + ")");
         }
     }
 
@@ -176,7 +194,7 @@ public final class EvidenceReader {
                              Reading r) throws IOException {
         r.inputs--; // the archive itself is not an input; its entries are
         ArchiveEntry entry;
-        while ((entry = archive.getNextEntry()) != null) {
+        while ((entry = nextEntry(name, archive)) != null) {
             if (entry.isDirectory()) {
                 continue;
             }
@@ -186,6 +204,15 @@ public final class EvidenceReader {
                 continue; // links and devices are not evidence, and are never followed
             }
             readStream(entryName, new LimitedInputStream(new NonClosingInputStream(archive), compressed, entryName), r);
+        }
+    }
+
+    /** commons-compress reports some malformed headers with runtime exceptions: they are input errors here. */
+    private static ArchiveEntry nextEntry(String name, ArchiveInputStream<? extends ArchiveEntry> archive) throws IOException {
+        try {
+            return archive.getNextEntry();
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | IndexOutOfBoundsException e) {
+            throw new EvidenceException(name + ": malformed archive (" + oneLine(e) + "); rest skipped");
         }
     }
 

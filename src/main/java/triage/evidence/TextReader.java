@@ -59,6 +59,9 @@ final class TextReader {
                 Matcher compose = COMPOSE_PREFIX.matcher(text);
                 if (compose.matches() && !text.startsWith("#")) {
                     text = compose.group(2);
+                    if (text.isBlank()) {
+                        continue; // found by fuzzing: "svc |" with nothing after the prefix
+                    }
                 }
             }
             if (mayBePrompt(text)) {
