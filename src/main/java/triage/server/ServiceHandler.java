@@ -12,6 +12,7 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Attributes;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -207,8 +208,8 @@ final class ServiceHandler extends Handler.Abstract {
                 .useFilesForPartsWithoutFileName(false)
                 .build();
         Map<String, byte[]> files = new LinkedHashMap<>();
-        try (MultiPartFormData.Parts parts = MultiPartFormData.getParts(Content.Source.from(ByteBuffer.wrap(body)), request,
-                contentType, mpc)) {
+        try (MultiPartFormData.Parts parts = MultiPartFormData.getParts(Content.Source.from(ByteBuffer.wrap(body)),
+                new Attributes.Mapped(), contentType, mpc)) {
             int i = 0;
             for (MultiPart.Part part : parts) {
                 i++;
