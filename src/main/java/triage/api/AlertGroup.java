@@ -1,11 +1,10 @@
 package triage.api;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 
@@ -26,58 +25,121 @@ public record AlertGroup(String groupKey, String status, String receiver, int al
     /** The version of the webhook payload this accepts. */
     public static final String VERSION = "4";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build()).build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Immutable and thread-safe: configuration only, no state. */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build()).build();
 
     /**
-     * Checks that the bytes are an Alertmanager webhook payload of version 4.
+     * Checks that the bytes are an Alertmanager webhook payload of version 4. Streams over the payload
+     * once, without building a tree (the evidence reader reads it in full afterwards).
      *
      * @throws InvalidPayloadException for invalid JSON (with line and column), JSON that is not a webhook
      *                                 payload, another payload version, or a payload without alerts
      */
     public static AlertGroup parse(byte[] payload) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(payload);
+        String version = null;
+        String groupKey = null;
+        String status = "";
+        String receiver = null;
+        int alerts = -1;
+        int firing = 0;
+        try (JsonParser p = JSON.createParser(payload)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new InvalidPayloadException(InvalidPayloadException.Kind.NO_EVIDENCE,
+                        "empty payload: an Alertmanager webhook payload (version 4) is expected");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw wrongShape();
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "version" -> version = value.isScalarValue() ? p.getText() : "?";
+                    case "groupKey" -> groupKey = value == JsonToken.VALUE_STRING ? p.getText() : "";
+                    case "status" -> status = value == JsonToken.VALUE_STRING ? p.getText() : "";
+                    case "receiver" -> receiver = value == JsonToken.VALUE_STRING ? p.getText() : "";
+                    case "alerts" -> {
+                        if (value != JsonToken.START_ARRAY) {
+                            throw wrongShape();
+                        }
+                        alerts = 0;
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            alerts++;
+                            if (alert(p)) {
+                                firing++;
+                            }
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT) {
+                throw wrongShape();
+            }
+            if (p.nextToken() != null) {
+                throw new InvalidPayloadException(InvalidPayloadException.Kind.INVALID_JSON,
+                        "invalid JSON at line " + p.currentLocation().getLineNr() + ", column "
+                                + p.currentLocation().getColumnNr() + ": more after the end of the payload");
+            }
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidPayloadException(InvalidPayloadException.Kind.INVALID_JSON, "invalid JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+            throw new InvalidPayloadException(InvalidPayloadException.Kind.INVALID_JSON, "invalid JSON" + where + ": "
+                    + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new InvalidPayloadException(InvalidPayloadException.Kind.INVALID_JSON, "unreadable payload: " + firstLine(e.getMessage()));
+            throw new InvalidPayloadException(InvalidPayloadException.Kind.INVALID_JSON, "unreadable payload: "
+                    + firstLine(e.getMessage()));
         }
-        if (root == null || root.isMissingNode()) {
-            throw new InvalidPayloadException(InvalidPayloadException.Kind.NO_EVIDENCE, "empty payload: an Alertmanager webhook payload (version 4) is expected");
+        if (alerts < 0) {
+            throw wrongShape();
         }
-        if (!root.isObject() || !root.path("alerts").isArray()) {
-            throw new InvalidPayloadException(InvalidPayloadException.Kind.WRONG_SHAPE, "not an Alertmanager webhook payload: a JSON object with \"version\": \"4\" "
-                    + "and an \"alerts\" array is expected");
+        if (version != null && !VERSION.equals(version)) {
+            throw new InvalidPayloadException(InvalidPayloadException.Kind.UNSUPPORTED_VERSION,
+                    "unsupported webhook payload version \"" + clip(version) + "\": Alertmanager's version 4 is expected");
         }
-        JsonNode version = root.path("version");
-        if (!version.isMissingNode() && !VERSION.equals(version.asText())) {
-            throw new InvalidPayloadException(InvalidPayloadException.Kind.UNSUPPORTED_VERSION, "unsupported webhook payload version \"" + clip(version.asText())
-                    + "\": Alertmanager's version 4 is expected");
+        if (version == null && groupKey == null && receiver == null) {
+            throw new InvalidPayloadException(InvalidPayloadException.Kind.WRONG_SHAPE,
+                    "not an Alertmanager webhook payload: \"version\", \"groupKey\" or \"receiver\" missing");
         }
-        if (version.isMissingNode() && !root.has("groupKey") && !root.has("receiver")) {
-            throw new InvalidPayloadException(InvalidPayloadException.Kind.WRONG_SHAPE, "not an Alertmanager webhook payload: \"version\", \"groupKey\" "
-                    + "or \"receiver\" missing");
-        }
-        JsonNode alerts = root.path("alerts");
-        if (alerts.isEmpty()) {
+        if (alerts == 0) {
             throw new InvalidPayloadException(InvalidPayloadException.Kind.NO_EVIDENCE, "no evidence: the payload holds no alerts");
         }
-        int firing = 0;
-        for (JsonNode alert : alerts) {
-            if (!alert.isObject() || !alert.path("labels").isObject()) {
-                throw new InvalidPayloadException(InvalidPayloadException.Kind.WRONG_SHAPE, "not an Alertmanager webhook payload: every alert needs a \"labels\" object");
-            }
-            if (!"resolved".equalsIgnoreCase(alert.path("status").asText("firing"))) {
-                firing++;
-            }
+        return new AlertGroup(groupKey == null ? "" : groupKey, status, receiver == null ? "" : receiver, alerts, firing, payload);
+    }
+
+    /** Reads one alert object; it must have a labels object. @return whether it is firing */
+    private static boolean alert(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw everyAlertNeedsLabels();
         }
-        return new AlertGroup(root.path("groupKey").asText(""), root.path("status").asText(""),
-                root.path("receiver").asText(""), alerts.size(), firing, payload);
+        boolean labels = false;
+        boolean resolved = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if (field.equals("labels")) {
+                labels = value == JsonToken.START_OBJECT;
+            } else if (field.equals("status") && value == JsonToken.VALUE_STRING) {
+                resolved = "resolved".equalsIgnoreCase(p.getText());
+            }
+            p.skipChildren();
+        }
+        if (!labels) {
+            throw everyAlertNeedsLabels();
+        }
+        return !resolved;
+    }
+
+    private static InvalidPayloadException wrongShape() {
+        return new InvalidPayloadException(InvalidPayloadException.Kind.WRONG_SHAPE,
+                "not an Alertmanager webhook payload: a JSON object with \"version\": \"4\" and an \"alerts\" array is expected");
+    }
+
+    private static InvalidPayloadException everyAlertNeedsLabels() {
+        return new InvalidPayloadException(InvalidPayloadException.Kind.WRONG_SHAPE,
+                "not an Alertmanager webhook payload: every alert needs a \"labels\" object");
     }
 
     private static String clip(String s) {
@@ -89,6 +151,7 @@ public record AlertGroup(String groupKey, String status, String receiver, int al
             return "";
         }
         int nl = m.indexOf('\n');
-        return clip(nl < 0 ? m : m.substring(0, nl)).replace('\r', ' ');
+        String line = nl < 0 ? m : m.substring(0, nl);
+        return (line.length() > 160 ? line.substring(0, 160) + "..." : line).replace('\r', ' ');
     }
 }

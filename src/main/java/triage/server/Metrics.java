@@ -74,6 +74,11 @@ public final class Metrics {
         inFlight.decrementAndGet();
     }
 
+    /** Requests being handled now. */
+    public long inFlight() {
+        return inFlight.get();
+    }
+
     /** Requests answered so far on an endpoint with a status, for tests and tools. */
     public long requests(String endpoint, int status) {
         LongAdder a = requests.get(endpoint + '\u0000' + status);

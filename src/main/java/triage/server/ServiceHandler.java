@@ -391,8 +391,16 @@ final class ServiceHandler extends Handler.Abstract {
 
     /** Client-given text for a log line or a label: no control characters, secrets masked, clipped. */
     static String forLog(String s) {
-        String clean = s.replaceAll("\\p{Cntrl}", "?");
-        clean = Redactor.redact(clean);
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                if (sb == null) {
+                    sb = new StringBuilder(s);
+                }
+                sb.setCharAt(i, '?');
+            }
+        }
+        String clean = Redactor.redact(sb == null ? s : sb.toString());
         return clean.length() > 200 ? clean.substring(0, 200) + "..." : clean;
     }
 

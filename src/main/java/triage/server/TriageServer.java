@@ -85,7 +85,7 @@ public final class TriageServer implements AutoCloseable {
 
     /** Requests being handled now. */
     public long requestsInFlight() {
-        return graceful.getCurrentRequestCount();
+        return Math.max(metrics.inFlight(), graceful.getCurrentRequestCount());
     }
 
     /** Waits until the server has stopped. */
