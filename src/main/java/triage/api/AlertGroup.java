@@ -84,10 +84,7 @@ public record AlertGroup(String groupKey, String status, String receiver, int al
                                 + p.currentLocation().getColumnNr() + ": more after the end of the payload");
             }
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidPayloadException(InvalidPayloadException.Kind.INVALID_JSON, "invalid JSON" + where + ": "
-                    + firstLine(e.getOriginalMessage()));
+            throw InvalidPayloadException.invalidJson(e);
         } catch (IOException e) {
             throw new InvalidPayloadException(InvalidPayloadException.Kind.INVALID_JSON, "unreadable payload: "
                     + firstLine(e.getMessage()));

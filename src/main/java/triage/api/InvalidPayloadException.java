@@ -29,4 +29,21 @@ public final class InvalidPayloadException extends IllegalArgumentException {
     public Kind kind() {
         return kind;
     }
+
+    /**
+     * The one-line reason for broken JSON: where (line, column) and what the parser expected, without
+     * the text it found (a piece of the payload could be a secret).
+     */
+    public static InvalidPayloadException invalidJson(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String what = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        int nl = what.indexOf('\n');
+        what = nl < 0 ? what : what.substring(0, nl);
+        what = what.replaceAll("(?i)(Unrecognized token) '[^']*'", "$1").replace('\r', ' ');
+        if (what.length() > 160) {
+            what = what.substring(0, 160) + "...";
+        }
+        return new InvalidPayloadException(Kind.INVALID_JSON, "invalid JSON" + where + (what.isEmpty() ? "" : ": " + what));
+    }
 }

@@ -93,11 +93,11 @@ public final class ServeCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("stopping: finishing {} requests in flight", server.requestsInFlight());
+            log.atInfo().setMessage("stopping").addKeyValue("in_flight", server.requestsInFlight()).log();
             try {
                 server.stop();
             } catch (Exception e) {
-                log.warn("stopping: {}", e.toString());
+                log.atWarn().setMessage("stopping failed").addKeyValue("error", e.toString()).log();
             } finally {
                 triage.close();
                 log.info("stopped");

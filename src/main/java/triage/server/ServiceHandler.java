@@ -87,15 +87,14 @@ final class ServiceHandler extends Handler.Abstract {
             reply = route(endpoint, request, response, start);
         } catch (HttpProblem p) {
             metrics.error(endpoint, p.reason);
-            if (p.status >= 500) {
-                log.warn("{} {}: {}", request.getMethod(), endpoint, p.getMessage());
-            } else {
-                log.debug("{} {} refused with {}: {}", request.getMethod(), endpoint, p.status, p.getMessage());
-            }
+            // the reason code only: the message may quote what the client sent
+            log.atInfo().setMessage("request refused").addKeyValue("method", forLog(request.getMethod()))
+                    .addKeyValue("endpoint", endpoint).addKeyValue("status", p.status).addKeyValue("reason", p.reason).log();
             reply = error(p.status, p.getMessage());
         } catch (Throwable t) {
             // the operator gets the trace in the log; the client gets one line
-            log.error("{} {} failed", request.getMethod(), endpoint, t);
+            log.atError().setMessage("request failed").addKeyValue("method", forLog(request.getMethod()))
+                    .addKeyValue("endpoint", endpoint).setCause(t).log();
             metrics.error(endpoint, "internal");
             reply = error(500, "internal error while diagnosing; see the service log");
         } finally {
@@ -234,9 +233,7 @@ final class ServiceHandler extends Handler.Abstract {
         try {
             root = mapper.readTree(body);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new HttpProblem(400, "invalid_json", "invalid JSON" + where + ": " + oneLine(e.getOriginalMessage()));
+            throw new HttpProblem(400, "invalid_json", InvalidPayloadException.invalidJson(e).getMessage());
         } catch (IOException e) {
             throw new HttpProblem(400, "invalid_json", "unreadable JSON body");
         }

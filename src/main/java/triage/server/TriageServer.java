@@ -55,6 +55,8 @@ public final class TriageServer implements AutoCloseable {
         server.addConnector(connector);
         Metrics metrics = new Metrics();
         GracefulHandler graceful = new GracefulHandler(new ServiceHandler(triage, config, metrics));
+        // while stopping, a request whose body stalls this long is cut (408); one being diagnosed finishes
+        graceful.setShutdownIdleTimeout(Math.min(5_000, config.idleTimeoutMs()));
         server.setHandler(graceful);
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(config.stopTimeoutMs());

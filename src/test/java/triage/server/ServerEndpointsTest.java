@@ -70,6 +70,17 @@ class ServerEndpointsTest {
     }
 
     @Test
+    void aRefusalNeverQuotesThePayload() throws Exception {
+        HttpResponse<String> r = f.send(f.post("/v1/alertmanager",
+                "{\"version\": \"4\", \"alerts\": hunter2SuperSecretValue}".getBytes(StandardCharsets.UTF_8)).build());
+        assertRefused(r, 400, "invalid JSON at line 1");
+        assertThat(r.body()).doesNotContain("hunter2");
+        HttpResponse<String> d = f.send(f.post("/v1/diagnose", "hunter2SuperSecretValue".getBytes(StandardCharsets.UTF_8)).build());
+        assertRefused(d, 400, "invalid JSON");
+        assertThat(d.body()).doesNotContain("hunter2");
+    }
+
+    @Test
     void jsonThatIsNotAnAlertmanagerPayloadIs400() throws Exception {
         assertRefused(f.send(f.post("/v1/alertmanager", "{\"status\": \"ok\"}".getBytes(StandardCharsets.UTF_8)).build()),
                 400, "not an Alertmanager webhook payload");
