@@ -3,6 +3,7 @@ package triage.api;
 import triage.diagnosis.Diagnosis;
 import triage.diagnosis.HypothesisBuilder;
 import triage.engine.RuleBase;
+import triage.engine.RunawayRulesException;
 import triage.engine.SessionResult;
 import triage.engine.SessionRunner;
 import triage.evidence.Evidence;
@@ -17,17 +18,34 @@ import triage.knowledge.KnowledgeBaseLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one entry point for embedding triage: load the knowledge base and rules once, then diagnose
- * evidence as often as needed, from any number of threads. Holds no static state; close it when done.
+ * evidence as often as needed, from any number of threads.
+ *
+ * <p><b>Thread safety.</b> An instance is immutable after {@link #load(Path)}: the knowledge base and
+ * the compiled rule base (one Drools {@code KieBase}) are shared read-only, and every {@code diagnose}
+ * call reads its evidence with its own state and runs its own, fresh rule session, disposed before the
+ * call returns. Calls never wait for each other. Nothing is static: several instances (over different
+ * project roots, say) can live in one JVM.
+ *
+ * <p><b>Lifecycle.</b> Loading compiles the DRL and costs seconds; a diagnosis costs milliseconds. Close
+ * the instance when done: it stops the watchdog thread that bounds rule sessions in time. Diagnosing
+ * after {@link #close()} is an {@link IllegalStateException}.
  *
  * <pre>{@code
  * try (Triage triage = Triage.load(Path.of("/opt/triage"))) {
  *     Diagnosis d = triage.diagnose(List.of(Path.of("incident/")));
  *     d.causes().forEach(c -> System.out.println(c.id() + " " + c.confidence()));
+ *
+ *     Diagnosis fromAlert = triage.diagnoseAlertmanager(webhookBody);  // Alertmanager v4 payload bytes
  * }
  * }</pre>
+ *
+ * @see triage.diagnosis.Diagnosis
+ * @see triage.output.JsonRenderer for the contract's JSON of a diagnosis
  */
 public final class Triage implements AutoCloseable {
 
@@ -36,6 +54,7 @@ public final class Triage implements AutoCloseable {
     private final EvidenceReader reader;
     private final SessionRunner runner;
     private final HypothesisBuilder hypotheses;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Triage(KnowledgeBase kb, RuleBase rules) {
         this.kb = kb;
@@ -48,6 +67,7 @@ public final class Triage implements AutoCloseable {
     /**
      * Loads {@code knowledge-base/} and compiles {@code rules/} under a project root.
      *
+     * @param projectRoot the folder holding both {@code rules/} and {@code knowledge-base/}
      * @throws KnowledgeBaseException with every problem (file and line) when either is broken
      */
     public static Triage load(Path projectRoot) {
@@ -58,27 +78,70 @@ public final class Triage implements AutoCloseable {
         return new Triage(kb, RuleBase.compile(projectRoot));
     }
 
-    /** For tests and tools that built their parts already. */
+    /** For tests and tools that built the knowledge base and rule base already. */
     public static Triage of(KnowledgeBase kb, RuleBase rules) {
         return new Triage(kb, rules);
     }
 
-    /** Reads evidence files and folders and diagnoses them. */
+    /**
+     * Reads evidence files and folders (recursively; {@code .tar.gz} and {@code .zip} bundles too) and
+     * diagnoses them together. Files that cannot be read are warnings in the result.
+     */
     public Diagnosis diagnose(List<Path> paths) {
         return diagnose(reader.read(paths));
     }
 
-    /** Diagnoses one piece of evidence held in memory (a log excerpt, a webhook payload...). */
+    /**
+     * Diagnoses one piece of evidence held in memory: a log excerpt, a metrics scrape, an Alertmanager
+     * payload, command output... Its kind is recognised from the content.
+     *
+     * @param name    the name cited as the evidence's source ({@code name:line})
+     * @param content the file's bytes (UTF-8 text, or a gzip/zip/tar bundle)
+     */
     public Diagnosis diagnose(String name, byte[] content) {
         return diagnose(reader.read(name, content));
     }
 
+    /**
+     * Diagnoses several in-memory evidence files together, as one incident (what {@code triage diagnose}
+     * does with several files): the same symptom seen in two files counts in both.
+     *
+     * @param files file name to content, in the order they should be read
+     */
+    public Diagnosis diagnose(Map<String, byte[]> files) {
+        return diagnose(read(files));
+    }
+
+    /**
+     * Diagnoses an Alertmanager webhook payload (version 4): every alert of the group is evidence, its
+     * labels matched against the knowledge base's alert names and its annotations read like log lines.
+     *
+     * @throws InvalidPayloadException when the bytes are not such a payload (see {@link AlertGroup#parse})
+     */
+    public Diagnosis diagnoseAlertmanager(byte[] payload) {
+        return diagnose(AlertGroup.parse(payload));
+    }
+
+    /** Diagnoses an Alertmanager alert group already parsed with {@link AlertGroup#parse(byte[])}. */
+    public Diagnosis diagnose(AlertGroup group) {
+        return diagnose(reader.read("alertmanager-webhook.json", group.payload()));
+    }
+
+    /** Diagnoses evidence read beforehand with {@link #read(List)} or {@link #read(Map)}. */
     public Diagnosis diagnose(Evidence evidence) {
         return diagnose(evidence.symptoms(), evidence.answers(), evidence.warnings());
     }
 
-    /** Diagnoses symptom facts and answers directly. */
+    /**
+     * Diagnoses symptom facts and answers directly, as a consultation or an embedding program knows them.
+     *
+     * @param warnings carried into the result as they are
+     * @throws RunawayRulesException when a rule keeps firing past the session's limits (a rule bug)
+     */
     public Diagnosis diagnose(List<Symptom> symptoms, List<Answer> answers, List<String> warnings) {
+        if (closed.get()) {
+            throw new IllegalStateException("this Triage instance is closed");
+        }
         List<Object> facts = new ArrayList<>(symptoms.size() + answers.size());
         facts.addAll(symptoms);
         facts.addAll(answers);
@@ -86,20 +149,33 @@ public final class Triage implements AutoCloseable {
         return hypotheses.build(result, symptoms, warnings);
     }
 
+    /** Reads evidence files and folders without diagnosing them (to inspect warnings first, say). */
     public Evidence read(List<Path> paths) {
         return reader.read(paths);
     }
 
+    /** Reads in-memory evidence files together, without diagnosing them. */
+    public Evidence read(Map<String, byte[]> files) {
+        List<Evidence> parts = new ArrayList<>(files.size());
+        files.forEach((name, content) -> parts.add(reader.read(name, content)));
+        return parts.isEmpty() ? new Evidence(List.of(), List.of(), List.of(), 0, 0) : EvidenceMerge.merge(parts);
+    }
+
+    /** The loaded knowledge base: causes, symptoms, recognition, components. */
     public KnowledgeBase knowledgeBase() {
         return kb;
     }
 
+    /** The compiled rules, shared by every diagnosis. */
     public RuleBase rules() {
         return rules;
     }
 
+    /** Stops the session watchdog. Idempotent; diagnoses already running finish. */
     @Override
     public void close() {
-        runner.close();
+        if (closed.compareAndSet(false, true)) {
+            runner.close();
+        }
     }
 }

@@ -7,10 +7,16 @@ import java.util.List;
 
 /**
  * A cause the engine concluded (or a candidate it could not confirm), with what supports it.
+ * Immutable, like every result of a diagnosis.
  *
+ * @param cause           the cause's definition in the knowledge base (id, title, severity, checks...)
+ * @param confidence      in [0, 1]: belief minus disbelief, MYCIN-style (see {@code triage.engine.Certainty});
+ *                        causes are reported from 0.5, candidates from 0.2
  * @param supportingRules the rules that concluded it, with their certainty factors
  * @param againstRules    the rules whose facts speak against it
  * @param evidence        the symptom facts (with file:line) that led to it
+ * @param evidenceAgainst the symptom facts that speak against it
+ * @param remediation     what to do, in order, safest step first (stop the damage, diagnose, repair, escalate)
  * @param explains        downstream causes whose symptoms this one explains (cascades)
  */
 public record CauseHypothesis(CauseDef cause, double confidence, List<RuleContribution> supportingRules,

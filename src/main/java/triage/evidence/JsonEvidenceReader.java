@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * JSON evidence: Alertmanager webhook payloads (version 4, every alert of the group), Alertmanager
@@ -72,7 +74,13 @@ final class JsonEvidenceReader {
             for (String annotation : annotations.values()) {
                 recognizer.recognise(new EvidenceLine(file, line, Redactor.redact(annotation), ts, "alert"), found);
             }
-            found.forEach(sink::add);
+            // one alert is one sighting of each symptom: its summary line and its annotations often say the same
+            Set<String> once = new HashSet<>();
+            for (Observation o : found) {
+                if (once.add(o.symptom() + '\u0000' + o.absent())) {
+                    sink.add(o);
+                }
+            }
         }
     }
 

@@ -1,0 +1,129 @@
+package triage.server;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import triage.api.Triage;
+import triage.cli.ProjectRoot;
+import triage.knowledge.KnowledgeBaseException;
+import triage.knowledge.Problem;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code triage serve}: the alert handler service. Loads the knowledge base and rules once, listens
+ * (loopback by default), and stops gracefully on SIGTERM or Ctrl-C: requests in flight finish first.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Run the alert handler service: POST /v1/alertmanager (Alertmanager webhook, version 4), "
+                + "POST /v1/diagnose (evidence files), GET /healthz, GET /metrics (Prometheus).",
+                "Stops gracefully on SIGTERM: requests in flight finish."})
+public final class ServeCommand implements Callable<Integer> {
+
+    private static final int EXIT_USAGE = 2;
+
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port, 0 for any free one (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
+    String bind;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "file holding the bearer token every request but /healthz must carry")
+    Path tokenFile;
+
+    @Option(names = "--log-format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    String logFormat;
+
+    @Option(names = "--kb", paramLabel = "DIR", description = "project root holding rules/ and knowledge-base/ (or TRIAGE_KB)")
+    Path kb;
+
+    @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "4194304",
+            description = "largest request body accepted, larger is 413 (default: ${DEFAULT-VALUE})")
+    long maxBody;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "close connections idle, or request bodies stalled, this long (default: ${DEFAULT-VALUE})")
+    long idleTimeoutSeconds;
+
+    @Option(names = "--threads", defaultValue = "64", description = "request threads (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!logFormat.equals("text") && !logFormat.equals("json")) {
+            System.err.println("triage: --log-format must be text or json");
+            return EXIT_USAGE;
+        }
+        ServiceLogging.configure(logFormat);
+        Logger log = LoggerFactory.getLogger(ServeCommand.class);
+        ServerConfig config;
+        try {
+            config = new ServerConfig(bind, port, java.util.Optional.empty(), maxBody, idleTimeoutSeconds * 1000,
+                    threads, ServerConfig.DEFAULT_STOP_TIMEOUT_MS);
+            if (tokenFile != null) {
+                config = config.withToken(readToken(tokenFile));
+            }
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("triage: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        Triage triage;
+        try {
+            triage = Triage.load(ProjectRoot.resolve(kb));
+        } catch (KnowledgeBaseException e) {
+            for (Problem p : e.problems()) {
+                System.err.println("triage: " + p);
+            }
+            return EXIT_USAGE;
+        }
+        TriageServer server;
+        try {
+            server = TriageServer.start(triage, config);
+        } catch (Exception e) {
+            triage.close();
+            System.err.println("triage: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.atInfo().setMessage("stopping").addKeyValue("in_flight", server.requestsInFlight()).log();
+            try {
+                server.stop();
+            } catch (Exception e) {
+                log.atWarn().setMessage("stopping failed").addKeyValue("error", e.toString()).log();
+            } finally {
+                triage.close();
+                log.info("stopped");
+                stopped.countDown();
+            }
+        }, "triage-shutdown"));
+        log.atInfo().setMessage("listening")
+                .addKeyValue("url", server.url())
+                .addKeyValue("auth", config.token().isPresent() ? "bearer" : "none")
+                .addKeyValue("causes", triage.knowledgeBase().causes().size())
+                .log();
+        server.join();
+        stopped.await();
+        return 0;
+    }
+
+    static String readToken(Path file) throws IOException {
+        String token;
+        try {
+            token = Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new IOException(file + ": cannot read the token file: " + e.getClass().getSimpleName());
+        }
+        if (token.isEmpty() || token.contains("\n")) {
+            throw new IOException(file + ": the token file must hold one non-empty line");
+        }
+        return token;
+    }
+}
