@@ -8,11 +8,11 @@ import java.nio.file.Path;
  * Where {@code rules/} and {@code knowledge-base/} are: {@code --kb DIR}, else {@code TRIAGE_KB}, else
  * the working directory, else the project the jar was built in ({@code target/triage.jar}'s parent).
  */
-final class ProjectRoot {
+public final class ProjectRoot {
     private ProjectRoot() {
     }
 
-    static Path resolve(Path option) {
+    public static Path resolve(Path option) {
         if (option != null) {
             return option;
         }
