@@ -51,6 +51,8 @@ public final class Consultation {
 
     /** How strongly the complaint's order weighs causes: the k-th listed cause has prior RANK_DECAY^k. */
     static final double RANK_DECAY = 0.35;
+    /** ...but never less than this, so that the last causes of a long list are still asked about. */
+    static final double RANK_FLOOR = 0.005;
     /** A leading cause must lead the runner-up by this much to end the consultation. */
     static final double MARGIN = 0.2;
     /** ...and no open question may knock it below the reporting threshold with more than this probability. */
@@ -60,6 +62,8 @@ public final class Consultation {
     static final double P_EXCLUDED = 0.05;
     static final double P_OTHER = 0.1;
     static final double MIN_GAIN = 1e-6;
+    /** At most this many questions are tried on the rules in a round (see shortlist). */
+    static final int SHORTLIST = 40;
     static final String SOURCE = "consultation";
     /** The pseudo-cause "something not in play" in the weights. */
     static final String OTHER = "";
@@ -266,7 +270,7 @@ public final class Consultation {
             double w = 1;
             for (String c : complaint.causes()) {
                 if (!index.supporting(c).isEmpty()) {
-                    prior.put(c, w);
+                    prior.put(c, Math.max(w, RANK_FLOOR));
                     w *= RANK_DECAY;
                 }
             }
@@ -368,6 +372,15 @@ public final class Consultation {
      * in play. Causes nothing can conclude any more weigh only their confidence.
      */
     Map<String, Double> weights(Diagnosis d, Map<String, Known> known, Map<String, Double> prior) {
+        return weights(d, known, prior, null, null);
+    }
+
+    /**
+     * As {@link #weights(Diagnosis, Map, Map)}, where {@code known} differs from the state whose aliveness
+     * is {@code baseAlive} only in {@code changed}: only the causes that symptom bears on are re-examined.
+     */
+    Map<String, Double> weights(Diagnosis d, Map<String, Known> known, Map<String, Double> prior,
+                                Map<String, Boolean> baseAlive, String changed) {
         Map<String, Double> conf = new LinkedHashMap<>();
         // for telling causes apart, a reported cause counts as established, whatever its certainty factor
         confidences(d).forEach((c, v) -> conf.put(c, v >= Certainty.REPORT ? ESTABLISHED_WEIGHT : v));
@@ -382,7 +395,9 @@ public final class Consultation {
         Map<String, Double> post = new LinkedHashMap<>();
         double total = 0;
         for (String c : causes) {
-            if (alive(c, known)) {
+            boolean alive = baseAlive != null && baseAlive.containsKey(c) && !bearing(c).contains(changed)
+                    ? baseAlive.get(c) : alive(c, known);
+            if (alive) {
                 double v = prior.getOrDefault(c, 0.0) * likelihood(c, known, premises);
                 post.put(c, v);
                 total += v;
@@ -502,7 +517,7 @@ public final class Consultation {
             rank.putIfAbsent(c, i++);
         }
         List<Option> options = new ArrayList<>();
-        for (String s : askable) {
+        for (String s : shortlist(askable, known, prior, w, h)) {
             SymptomDef def = kb.symptoms().get(s);
             Double v = index.valueFor(s);
             Given yes = yesGiven(s, v == null ? (def.takesValue() && def.min() != null ? Math.max(def.min(), 1) : Double.NaN) : v);
@@ -535,6 +550,40 @@ public final class Consultation {
             end = End.NO_USEFUL_QUESTION;
         }
         return new Plan(d, useful, end);
+    }
+
+    /**
+     * The askable symptoms worth running the rules for: all of them when there are few; otherwise the
+     * {@link #SHORTLIST} with the best gain estimated without the rules (what the answer does to the
+     * weights through the likelihoods and the causes it rules out), so that a round stays fast however
+     * large the knowledge base.
+     */
+    private List<String> shortlist(Set<String> askable, Map<String, Known> known, Map<String, Double> prior,
+                                   Map<String, Double> w, double h) {
+        if (askable.size() <= SHORTLIST) {
+            return new ArrayList<>(askable);
+        }
+        Diagnosis d = diagnose(allGiven(null));
+        Map<String, Boolean> baseAlive = new HashMap<>();
+        for (String c : prior.keySet()) {
+            baseAlive.put(c, alive(c, known));
+        }
+        for (String c : confidences(d).keySet()) {
+            baseAlive.computeIfAbsent(c, k -> alive(k, known));
+        }
+        Map<String, Double> estimate = new HashMap<>();
+        for (String s : askable) {
+            Map<String, Known> ky = new HashMap<>(known);
+            ky.put(s, Known.PRESENT);
+            Map<String, Known> kn = new HashMap<>(known);
+            kn.put(s, Known.ABSENT);
+            double py = pYes(s, w);
+            estimate.put(s, h - (py * entropy(weights(d, ky, prior, baseAlive, s))
+                    + (1 - py) * entropy(weights(d, kn, prior, baseAlive, s))));
+        }
+        List<String> out = new ArrayList<>(askable);
+        out.sort(Comparator.comparingDouble((String s) -> -estimate.get(s)).thenComparing(s -> s));
+        return out.subList(0, SHORTLIST);
     }
 
     private int bestRank(String symptom, Map<String, Integer> rank) {
