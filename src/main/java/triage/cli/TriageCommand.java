@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code triage}: diagnose incidents in trading platforms from their logs, metrics and alerts. */
 @Command(name = "triage", mixinStandardHelpOptions = true, version = "triage 0.1.0",
         description = "Diagnoses incidents in algorithmic and high-frequency trading platforms.",
-        subcommands = {DiagnoseCommand.class, KbCommand.class, triage.server.ServeCommand.class,
+        subcommands = {DiagnoseCommand.class, KbCommand.class, triage.consult.ConsultCommand.class,
+                triage.server.ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TriageCommand implements Runnable {
 

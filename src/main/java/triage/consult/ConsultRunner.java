@@ -1,0 +1,374 @@
+package triage.consult;
+
+import triage.diagnosis.CauseHypothesis;
+import triage.diagnosis.Diagnosis;
+import triage.diagnosis.EvidenceItem;
+import triage.facts.Reply;
+import triage.knowledge.SymptomDef;
+import triage.output.Renderer;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs a consultation over lines of input and output: the protocol documented in README.md
+ * ("Consultation"). Every line it prints starts with a marker:
+ * <pre>
+ * ? &lt;symptom-id&gt; &lt;question&gt; [&lt;unit&gt; &lt;min&gt;..&lt;max&gt;] (&lt;command&gt;)   a question; one answer line follows
+ * ? complaint &lt;prompt&gt;                                           the complaint to start from
+ * = &lt;cause-id&gt; &lt;confidence&gt;                                     a leading cause, before each question
+ * ! &lt;hint&gt;                                                      the last answer was not accepted; the question follows again
+ * # &lt;text&gt;                                                      for people: lists, why, how, notes
+ * . end &lt;reason&gt; &lt;questions&gt;                                   the consultation is over; the diagnosis follows
+ * </pre>
+ * After the {@code . end} line comes the diagnosis as {@code triage diagnose} prints it.
+ */
+public final class ConsultRunner {
+
+    /** Where answers come from: one line per call, null at end of input. */
+    public interface Lines {
+        String read(String prompt) throws IOException;
+    }
+
+    /** Why the session ended, as printed on the {@code . end} line. */
+    public enum Reason {
+        ESTABLISHED("established"), NO_MORE_QUESTIONS("no-more-questions"), END_OF_INPUT("end-of-input"),
+        QUIT("quit"), QUESTION_LIMIT("question-limit");
+
+        final String word;
+
+        Reason(String word) {
+            this.word = word;
+        }
+    }
+
+    /** What a session did, for the command and for tests. */
+    public record Outcome(Reason reason, int questions, Diagnosis diagnosis, List<String> asked) {
+        public Optional<CauseHypothesis> top() {
+            return diagnosis.causes().isEmpty() ? Optional.empty() : Optional.of(diagnosis.causes().get(0));
+        }
+    }
+
+    static final int MAX_QUESTIONS = 60;
+    static final int LEADERS_SHOWN = 3;
+    static final String ANSWERS_HINT = "yes, no, unknown, why, how, back, restart or quit";
+
+    private final Consultation consultation;
+    private final Complaints complaints;
+    private final Lines in;
+    private final PrintWriter out;
+    private final boolean terminal;
+    private Renderer renderer = Renderer.forFormat("text");
+    private boolean explain;
+    private Path save;
+    private boolean chooseComplaint;
+    private final List<String> asked = new ArrayList<>();
+
+    public ConsultRunner(Consultation consultation, Complaints complaints, Lines in, PrintWriter out, boolean terminal) {
+        this.consultation = consultation;
+        this.complaints = complaints;
+        this.in = in;
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    public ConsultRunner renderer(Renderer r, boolean explain) {
+        this.renderer = r;
+        this.explain = explain;
+        return this;
+    }
+
+    public ConsultRunner save(Path file) {
+        this.save = file;
+        return this;
+    }
+
+    /** Whether to ask for a complaint first (when the session was not given one nor evidence). */
+    public ConsultRunner chooseComplaint(boolean choose) {
+        this.chooseComplaint = choose;
+        return this;
+    }
+
+    public Outcome run() throws IOException {
+        out.println("# triage consult: answer " + ANSWERS_HINT + " (a number where a value is asked)");
+        if (chooseComplaint && !askComplaint()) {
+            return finish(Reason.END_OF_INPUT);
+        }
+        Consultation.Option pending = null;
+        boolean reprint = false;
+        while (true) {
+            if (pending == null) {
+                Consultation.Plan plan = consultation.plan();
+                leaders(plan.diagnosis());
+                if (plan.end() != null) {
+                    return finish(plan.end() == Consultation.End.ESTABLISHED ? Reason.ESTABLISHED : Reason.NO_MORE_QUESTIONS);
+                }
+                if (consultation.answers().size() >= MAX_QUESTIONS) {
+                    return finish(Reason.QUESTION_LIMIT);
+                }
+                pending = plan.next().orElseThrow();
+                reprint = true;
+            }
+            SymptomDef q = pending.symptom();
+            if (reprint) {
+                question(q);
+            }
+            reprint = true;
+            String line = in.read(terminal ? "[yes/no/unknown/why/how/back/restart/quit]> " : null);
+            if (line == null) {
+                return finish(Reason.END_OF_INPUT);
+            }
+            String word = line.strip().toLowerCase(Locale.ROOT);
+            switch (word) {
+                case "why" -> why(pending);
+                case "how" -> how();
+                case "help", "h" -> out.println("# answer " + ANSWERS_HINT + hintFor(q));
+                case "back", "undo", "b" -> {
+                    if (consultation.back()) {
+                        asked.remove(asked.size() - 1);
+                        out.println("# undone: the last answer");
+                        pending = null;
+                    } else {
+                        out.println("! nothing to undo");
+                    }
+                }
+                case "restart" -> {
+                    consultation.restart();
+                    asked.clear();
+                    out.println("# restarted");
+                    if (chooseComplaint && !askComplaint()) {
+                        return finish(Reason.END_OF_INPUT);
+                    }
+                    pending = null;
+                }
+                case "quit", "q", "exit" -> {
+                    return finish(Reason.QUIT);
+                }
+                default -> {
+                    Optional<Consultation.Given> g = parse(q, word);
+                    if (g.isPresent()) {
+                        consultation.answer(g.get());
+                        asked.add(q.id());
+                        pending = null;
+                    } else {
+                        out.println("! " + rejection(q, word));
+                    }
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- complaint
+
+    private boolean askComplaint() throws IOException {
+        List<Complaint> list = complaints.all();
+        if (list.isEmpty()) {
+            return true;
+        }
+        out.println("# complaints:");
+        for (int i = 0; i < list.size(); i++) {
+            out.println("# " + (i + 1) + " " + list.get(i).id() + ": " + list.get(i).text());
+        }
+        while (true) {
+            out.println("? complaint Which complaint? (a number, or describe it; 'none' to start from nothing)");
+            String line = in.read(terminal ? "complaint> " : null);
+            if (line == null) {
+                return false;
+            }
+            String t = line.strip();
+            if (t.equalsIgnoreCase("none") || t.equalsIgnoreCase("unknown") || t.equals("0")) {
+                consultation.complaint(null);
+                return true;
+            }
+            if (t.equalsIgnoreCase("quit")) {
+                return false;
+            }
+            Optional<Complaint> c = complaints.match(t);
+            if (c.isPresent()) {
+                consultation.complaint(c.get());
+                out.println("# complaint " + c.get().id() + ": " + c.get().text());
+                return true;
+            }
+            out.println("! no single complaint matches '" + t + "': give its number (1.." + list.size() + "), other words, or none");
+        }
+    }
+
+    // ---------------------------------------------------------------- output
+
+    private void leaders(Diagnosis d) {
+        List<CauseHypothesis> l = Consultation.leaders(d);
+        for (int i = 0; i < Math.min(LEADERS_SHOWN, l.size()); i++) {
+            out.println(String.format(Locale.ROOT, "= %s %.2f", l.get(i).id(), l.get(i).confidence()));
+        }
+    }
+
+    private void question(SymptomDef q) {
+        String range = q.takesValue() ? " [" + q.unit() + range(q) + "]" : "";
+        String text = q.question() == null || q.question().isBlank() ? q.description() : q.question();
+        if (terminal) {
+            out.println("? " + q.id() + range);
+            out.println("  " + text);
+            if (q.command() != null && !q.command().isBlank()) {
+                out.println("  $ " + q.command());
+            }
+        } else {
+            out.println("? " + q.id() + " " + oneLine(text) + range
+                    + (q.command() == null || q.command().isBlank() ? "" : " (" + oneLine(q.command()) + ")"));
+        }
+        out.flush();
+    }
+
+    private static String range(SymptomDef q) {
+        if (q.min() == null && q.max() == null) {
+            return "";
+        }
+        return " " + (q.min() == null ? "" : Consultation.fmt(q.min())) + ".." + (q.max() == null ? "" : Consultation.fmt(q.max()));
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s*\\n\\s*", " ").strip();
+    }
+
+    private Outcome finish(Reason reason) throws IOException {
+        Diagnosis d = consultation.diagnosis();
+        out.println(". end " + reason.word + " " + asked.size());
+        out.print(renderer.render(d, explain));
+        if (save != null) {
+            SymptomFileWriter.write(consultation, save);
+            out.println("# saved " + save);
+        }
+        out.flush();
+        return new Outcome(reason, asked.size(), d, List.copyOf(asked));
+    }
+
+    /** Which causes the question would separate, and how. */
+    private void why(Consultation.Option o) {
+        out.println(String.format(Locale.ROOT, "# why %s: expected information gain %.2f bits, P(yes) about %.2f",
+                o.symptom().id(), o.gain() / Math.log(2), o.pYes()));
+        Map<String, Double> now = Consultation.confidences(consultation.diagnosis());
+        describe("yes", now, Consultation.confidences(o.ifYes()), o.weightsNow().keySet(), o.weightsYes().keySet());
+        describe("no", now, Consultation.confidences(o.ifNo()), o.weightsNow().keySet(), o.weightsNo().keySet());
+        out.flush();
+    }
+
+    private void describe(String branch, Map<String, Double> before, Map<String, Double> after,
+                          Set<String> possibleBefore, Set<String> possibleAfter) {
+        Set<String> ids = new LinkedHashSet<>(before.keySet());
+        ids.addAll(after.keySet());
+        List<String> parts = new ArrayList<>();
+        for (String id : ids) {
+            double b = before.getOrDefault(id, 0.0);
+            double a = after.getOrDefault(id, 0.0);
+            if (Math.abs(a - b) > 1e-9) {
+                parts.add(String.format(Locale.ROOT, "%s %.2f -> %.2f", id, b, a));
+            }
+        }
+        List<String> ruledOut = new ArrayList<>();
+        for (String id : possibleBefore) {
+            if (!id.equals(Consultation.OTHER) && !possibleAfter.contains(id)) {
+                ruledOut.add(id);
+            }
+        }
+        String text = (parts.isEmpty() ? "no confidence changes" : String.join(", ", parts))
+                + (ruledOut.isEmpty() ? "" : "; rules out " + String.join(", ", ruledOut));
+        out.println("#   if " + branch + ": " + text);
+    }
+
+    /** How the leading cause was reached: the rules that concluded it and the facts they matched. */
+    private void how() {
+        List<CauseHypothesis> l = Consultation.leaders(consultation.diagnosis());
+        if (l.isEmpty()) {
+            out.println("# how: no cause is concluded yet");
+            return;
+        }
+        CauseHypothesis top = l.get(0);
+        out.println(String.format(Locale.ROOT, "# how %s %.2f: %s", top.id(), top.confidence(), top.cause().title()));
+        top.supportingRules().forEach(r -> out.println(String.format(Locale.ROOT, "#   rule \"%s\" (%s) cf %.2f", r.rule(), r.file(), r.cf())));
+        top.againstRules().forEach(r -> out.println(String.format(Locale.ROOT, "#   against: rule \"%s\" (%s) cf %.2f", r.rule(), r.file(), r.cf())));
+        for (EvidenceItem e : top.evidence()) {
+            out.println("#   fact " + e.symptom() + " from " + e.source() + ": " + e.text());
+        }
+        for (EvidenceItem e : top.evidenceAgainst()) {
+            out.println("#   fact against " + e.symptom() + " from " + e.source() + ": " + e.text());
+        }
+        out.flush();
+    }
+
+    // ---------------------------------------------------------------- answers
+
+    /** The answer a word means for this question, if it is one. */
+    Optional<Consultation.Given> parse(SymptomDef q, String word) {
+        switch (word) {
+            case "y", "yes", "true", "yep", "present" -> {
+                return Optional.of(consultation.yesGiven(q.id(), Double.NaN));
+            }
+            case "n", "no", "false", "nope", "absent" -> {
+                return Optional.of(new Consultation.Given(q.id(), Reply.NO, Double.NaN, 1));
+            }
+            case "u", "unknown", "skip", "?", "dunno", "idk", "don't know", "dont know", "n/a" -> {
+                return Optional.of(new Consultation.Given(q.id(), Reply.UNKNOWN, Double.NaN, 1));
+            }
+            default -> {
+            }
+        }
+        Double number = number(q, word);
+        if (number == null) {
+            return Optional.empty();
+        }
+        if (q.takesValue()) {
+            if ((q.min() != null && number < q.min()) || (q.max() != null && number > q.max())) {
+                return Optional.empty();
+            }
+            return Optional.of(consultation.yesGiven(q.id(), number));
+        }
+        // a count for a yes/no symptom: how many times it was seen (0 = no)
+        if (number != Math.rint(number) || number < 0 || number > Integer.MAX_VALUE) {
+            return Optional.empty();
+        }
+        if (number == 0) {
+            return Optional.of(new Consultation.Given(q.id(), Reply.NO, Double.NaN, 1));
+        }
+        return Optional.of(new Consultation.Given(q.id(), Reply.YES, Double.NaN, (int) (double) number));
+    }
+
+    private static Double number(SymptomDef q, String word) {
+        String w = word.replace(",", "").strip();
+        if (q.takesValue()) {
+            String unit = q.unit().toLowerCase(Locale.ROOT);
+            if (w.endsWith(unit)) {
+                w = w.substring(0, w.length() - unit.length()).strip();
+            }
+        }
+        if (!w.matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?")) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(w);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private String rejection(SymptomDef q, String word) {
+        Double n = number(q, word);
+        if (n != null && q.takesValue()) {
+            return "out of range: give a value in " + q.unit() + range(q) + ", or " + ANSWERS_HINT;
+        }
+        if (n != null) {
+            return "a number here is how many times it was seen (a whole number, 0 for no); or answer " + ANSWERS_HINT;
+        }
+        return "'" + word + "' is not an answer: answer " + ANSWERS_HINT + hintFor(q);
+    }
+
+    private static String hintFor(SymptomDef q) {
+        return q.takesValue() ? ", or give the value in " + q.unit() + range(q) : "";
+    }
+}

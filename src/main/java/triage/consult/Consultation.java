@@ -1,0 +1,645 @@
+package triage.consult;
+
+import triage.api.Triage;
+import triage.diagnosis.CauseHypothesis;
+import triage.diagnosis.Diagnosis;
+import triage.engine.Certainty;
+import triage.facts.Answer;
+import triage.facts.Citation;
+import triage.facts.Reply;
+import triage.facts.Symptom;
+import triage.knowledge.CauseDef;
+import triage.knowledge.KnowledgeBase;
+import triage.knowledge.SymptomDef;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The state of one consultation and how it chooses its next question; no input or output here
+ * (see {@link ConsultRunner}). What is known (evidence, the complaint, answers) is turned into facts and
+ * diagnosed by the real rules ({@link Triage#diagnose}); the next question is the open symptom whose
+ * answer is expected to reduce the uncertainty over the causes in play the most, each answer tried
+ * hypothetically on the rules.
+ */
+public final class Consultation {
+
+    /** What is known about a symptom. Symptoms not in the map are open. */
+    public enum Known { PRESENT, ABSENT, UNKNOWN }
+
+    /** One answer given in the consultation. {@code count} and {@code value} matter for yes only. */
+    public record Given(String symptom, Reply reply, double value, int count) {
+        public boolean yes() {
+            return reply == Reply.YES;
+        }
+    }
+
+    /** A question worth asking: the symptom, its expected information gain (nats) and the two outcomes. */
+    public record Option(SymptomDef symptom, double gain, double pYes, Diagnosis ifYes, Diagnosis ifNo,
+                         Map<String, Double> weightsNow, Map<String, Double> weightsYes, Map<String, Double> weightsNo) {
+    }
+
+    /** Why a consultation ends. */
+    public enum End { ESTABLISHED, NO_USEFUL_QUESTION }
+
+    /** How strongly the complaint's order weighs causes: the k-th listed cause has prior RANK_DECAY^k. */
+    static final double RANK_DECAY = 0.35;
+    /** ...but never less than this, so that the last causes of a long list are still asked about. */
+    static final double RANK_FLOOR = 0.005;
+    /** A leading cause must lead the runner-up by this much to end the consultation. */
+    static final double MARGIN = 0.2;
+    /** ...and no open question may knock it below the reporting threshold with more than this probability. */
+    static final double DOUBT = 0.12;
+    /** P(symptom | cause) when the cause's rules need the symptom, when they need it absent, otherwise. */
+    static final double P_PRODUCED = 0.8;
+    static final double P_EXCLUDED = 0.05;
+    static final double P_OTHER = 0.1;
+    static final double MIN_GAIN = 1e-6;
+    /** At most this many questions are tried on the rules in a round (see shortlist). */
+    static final int SHORTLIST = 40;
+    static final String SOURCE = "consultation";
+    /** The pseudo-cause "something not in play" in the weights. */
+    static final String OTHER = "";
+    static final double OTHER_SHARE = 0.2;
+    /** The weight of a reported cause in the uncertainty over causes. */
+    static final double ESTABLISHED_WEIGHT = 0.9;
+
+    private final Triage triage;
+    private final KnowledgeBase kb;
+    private final RuleIndex index;
+    private final List<Symptom> evidenceSymptoms;
+    private final List<Answer> evidenceAnswers;
+    private final List<String> warnings;
+    private Complaint complaint;
+    private final List<Given> complaintFacts = new ArrayList<>();
+    private final List<Given> answers = new ArrayList<>();
+    private final Map<String, Diagnosis> cache = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Diagnosis> e) {
+            return size() > 4096;
+        }
+    };
+    private final Map<String, Set<String>> bearing = new HashMap<>();
+    private final Map<String, Set<String>> produces = new HashMap<>();
+    private final Map<String, Set<String>> excludes = new HashMap<>();
+
+    public Consultation(Triage triage, RuleIndex index, List<Symptom> evidenceSymptoms, List<Answer> evidenceAnswers,
+                        List<String> warnings) {
+        this.triage = triage;
+        this.kb = triage.knowledgeBase();
+        this.index = index;
+        this.evidenceSymptoms = List.copyOf(evidenceSymptoms);
+        this.evidenceAnswers = List.copyOf(evidenceAnswers);
+        this.warnings = List.copyOf(warnings);
+    }
+
+    public Consultation(Triage triage) {
+        this(triage, RuleIndex.of(triage.rules().sources()), List.of(), List.of(), List.of());
+    }
+
+    // ---------------------------------------------------------------- state
+
+    /** Starts from a complaint (null for none): its symptoms become facts, its causes are put in play. */
+    public void complaint(Complaint c) {
+        complaint = c;
+        complaintFacts.clear();
+        if (c != null) {
+            for (String s : c.symptoms()) {
+                if (known(List.of()).get(s) == null) {
+                    complaintFacts.add(yesGiven(s, Double.NaN));
+                }
+            }
+        }
+    }
+
+    public Complaint complaint() {
+        return complaint;
+    }
+
+    /** Records an answer to an open symptom. */
+    public void answer(Given g) {
+        answers.add(g);
+    }
+
+    /** A yes, as the rules need it: the count they ask for, and the value given (or none). */
+    public Given yesGiven(String symptom, double value) {
+        return new Given(symptom, Reply.YES, value, index.countFor(symptom));
+    }
+
+    /** Undoes the last answer; false when there is none. */
+    public boolean back() {
+        if (answers.isEmpty()) {
+            return false;
+        }
+        answers.remove(answers.size() - 1);
+        return true;
+    }
+
+    /** Forgets the answers and the complaint; evidence stays. */
+    public void restart() {
+        answers.clear();
+        complaint(null);
+    }
+
+    public List<Given> answers() {
+        return List.copyOf(answers);
+    }
+
+    public List<Given> complaintFacts() {
+        return List.copyOf(complaintFacts);
+    }
+
+    public List<Symptom> evidenceSymptoms() {
+        return evidenceSymptoms;
+    }
+
+    public List<Answer> evidenceAnswers() {
+        return evidenceAnswers;
+    }
+
+    public KnowledgeBase knowledgeBase() {
+        return kb;
+    }
+
+    public RuleIndex index() {
+        return index;
+    }
+
+    /** The diagnosis of everything known now. */
+    public Diagnosis diagnosis() {
+        return diagnose(allGiven(null));
+    }
+
+    /** What is known about each symptom: from the evidence, the complaint and the answers. */
+    public Map<String, Known> known() {
+        return known(allGiven(null));
+    }
+
+    private List<Given> allGiven(Given extra) {
+        List<Given> all = new ArrayList<>(complaintFacts.size() + answers.size() + 1);
+        all.addAll(complaintFacts);
+        all.addAll(answers);
+        if (extra != null) {
+            all.add(extra);
+        }
+        return all;
+    }
+
+    private Map<String, Known> known(List<Given> given) {
+        Map<String, Known> known = new HashMap<>();
+        for (Answer a : evidenceAnswers) {
+            known.put(a.symptom(), a.reply() == Reply.YES ? Known.PRESENT : a.isNo() ? Known.ABSENT : Known.UNKNOWN);
+        }
+        for (Symptom s : evidenceSymptoms) {
+            known.put(s.id(), Known.PRESENT);
+        }
+        for (Given g : given) {
+            known.put(g.symptom(), switch (g.reply()) {
+                case YES -> Known.PRESENT;
+                case NO -> Known.ABSENT;
+                case UNKNOWN -> Known.UNKNOWN;
+            });
+        }
+        return known;
+    }
+
+    /** The facts of the given answers, on top of the evidence, as the rules see them. */
+    List<Symptom> symptomFacts(List<Given> given) {
+        List<Symptom> out = new ArrayList<>(evidenceSymptoms);
+        for (Given g : given) {
+            if (g.yes()) {
+                SymptomDef def = kb.symptoms().get(g.symptom());
+                String text = g.symptom() + ": yes" + (Double.isNaN(g.value()) ? ""
+                        : " (" + fmt(g.value()) + (def != null && def.takesValue() ? " " + def.unit() : "") + ")");
+                out.add(new Symptom(g.symptom(), "", g.count(), g.value(), g.value(), 0, 0, Map.of(),
+                        List.of(new Citation(SOURCE, text))));
+            }
+        }
+        return out;
+    }
+
+    List<Answer> answerFacts(List<Given> given) {
+        List<Answer> out = new ArrayList<>(evidenceAnswers);
+        for (Given g : given) {
+            out.add(new Answer(g.symptom(), g.reply(), g.value(), SOURCE));
+        }
+        return out;
+    }
+
+    Diagnosis diagnose(List<Given> given) {
+        StringBuilder key = new StringBuilder();
+        for (Given g : given) {
+            key.append(g.symptom()).append(g.reply().ordinal()).append(g.count()).append('=').append(g.value()).append(';');
+        }
+        return cache.computeIfAbsent(key.toString(),
+                k -> triage.diagnose(symptomFacts(given), answerFacts(given), warnings));
+    }
+
+    // ---------------------------------------------------------------- belief
+
+    /** Confidence of every cause the diagnosis names (reported, explained downstream, candidates). */
+    static Map<String, Double> confidences(Diagnosis d) {
+        Map<String, Double> conf = new LinkedHashMap<>();
+        for (CauseHypothesis h : d.causes()) {
+            conf.merge(h.id(), h.confidence(), Math::max);
+        }
+        for (CauseHypothesis h : d.candidates()) {
+            conf.merge(h.id(), h.confidence(), Math::max);
+        }
+        return conf;
+    }
+
+    /** The leading causes: reported first, then candidates. */
+    public static List<CauseHypothesis> leaders(Diagnosis d) {
+        List<CauseHypothesis> out = new ArrayList<>(d.causes());
+        out.addAll(d.candidates());
+        return out;
+    }
+
+    /** The prior weight of each cause in play, before evidence: the complaint's order, or even. */
+    Map<String, Double> inPlay(Diagnosis d, Map<String, Known> known) {
+        Map<String, Double> prior = new LinkedHashMap<>();
+        if (complaint != null) {
+            double w = 1;
+            for (String c : complaint.causes()) {
+                if (!index.supporting(c).isEmpty()) {
+                    prior.put(c, Math.max(w, RANK_FLOOR));
+                    w *= RANK_DECAY;
+                }
+            }
+        }
+        for (String c : confidences(d).keySet()) {
+            prior.putIfAbsent(c, 1.0);
+        }
+        // causes one of whose rules already has a symptom it needs
+        for (String c : index.supportedCauses()) {
+            if (prior.containsKey(c) || !kb.causes().containsKey(c)) {
+                continue;
+            }
+            for (RuleIndex.Rule r : index.supporting(c)) {
+                if (hasPresentPositive(r, known) && possible(r, known, new HashMap<>())) {
+                    prior.put(c, 1.0);
+                    break;
+                }
+            }
+        }
+        if (prior.isEmpty()) {
+            for (String c : index.supportedCauses()) {
+                if (kb.causes().containsKey(c)) {
+                    prior.put(c, 1.0);
+                }
+            }
+        }
+        return prior;
+    }
+
+    private static boolean hasPresentPositive(RuleIndex.Rule r, Map<String, Known> known) {
+        for (RuleIndex.Condition c : r.conditions()) {
+            if (c.kind() == RuleIndex.Kind.SYMPTOM && !c.negated()) {
+                for (String id : c.ids()) {
+                    if (known.get(id) == Known.PRESENT) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a cause can still be concluded: one of its supporting rules is not ruled out by what is known. */
+    boolean alive(String cause, Map<String, Known> known) {
+        Map<String, Boolean> findings = new HashMap<>();
+        for (RuleIndex.Rule r : index.supporting(cause)) {
+            if (possible(r, known, findings)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean possible(RuleIndex.Rule r, Map<String, Known> known, Map<String, Boolean> findings) {
+        for (RuleIndex.Condition c : r.conditions()) {
+            boolean ok = switch (c.kind()) {
+                case SYMPTOM -> c.negated()
+                        ? c.ids().stream().noneMatch(id -> known.get(id) == Known.PRESENT)
+                        : c.ids().stream().anyMatch(id -> known.get(id) == null || known.get(id) == Known.PRESENT);
+                case ANSWER -> c.negated() || c.reply() == null
+                        || c.ids().stream().anyMatch(id -> {
+                            Known k = known.get(id);
+                            return k == null || k == switch (c.reply()) {
+                                case "NO" -> Known.ABSENT;
+                                case "YES" -> Known.PRESENT;
+                                default -> Known.UNKNOWN;
+                            };
+                        });
+                case FINDING -> c.negated() || c.ids().stream().anyMatch(f -> findingPossible(f, known, findings));
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean findingPossible(String finding, Map<String, Known> known, Map<String, Boolean> memo) {
+        Boolean m = memo.get(finding);
+        if (m != null) {
+            return m;
+        }
+        memo.put(finding, false); // a cycle does not make itself possible
+        boolean any = false;
+        for (RuleIndex.Rule r : index.concluding(finding)) {
+            if (possible(r, known, memo)) {
+                any = true;
+                break;
+            }
+        }
+        memo.put(finding, any);
+        return any;
+    }
+
+    /**
+     * The weight of each cause in play: its confidence from the rules, plus, while it can still be
+     * concluded, its prior share of what no concluded cause explains yet ({@code 1 - } the highest
+     * confidence). A part {@link #OTHER_SHARE} of that rest goes to {@link #OTHER}: a cause outside those
+     * in play. Causes nothing can conclude any more weigh only their confidence.
+     */
+    Map<String, Double> weights(Diagnosis d, Map<String, Known> known, Map<String, Double> prior) {
+        return weights(d, known, prior, null, null);
+    }
+
+    /**
+     * As {@link #weights(Diagnosis, Map, Map)}, where {@code known} differs from the state whose aliveness
+     * is {@code baseAlive} only in {@code changed}: only the causes that symptom bears on are re-examined.
+     */
+    Map<String, Double> weights(Diagnosis d, Map<String, Known> known, Map<String, Double> prior,
+                                Map<String, Boolean> baseAlive, String changed) {
+        Map<String, Double> conf = new LinkedHashMap<>();
+        // for telling causes apart, a reported cause counts as established, whatever its certainty factor
+        confidences(d).forEach((c, v) -> conf.put(c, v >= Certainty.REPORT ? ESTABLISHED_WEIGHT : v));
+        double top = conf.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double rest = Math.max(0, 1 - top);
+        Map<String, Double> w = new LinkedHashMap<>();
+        Set<String> causes = new LinkedHashSet<>(prior.keySet());
+        causes.addAll(conf.keySet());
+        Set<String> premises = complaintSymptoms();
+        // the prior, updated by each answer as likely as the cause's rules make it (see pGiven), and
+        // nothing at all for a cause no rule can conclude any more
+        Map<String, Double> post = new LinkedHashMap<>();
+        double total = 0;
+        for (String c : causes) {
+            boolean alive = baseAlive != null && baseAlive.containsKey(c) && !bearing(c).contains(changed)
+                    ? baseAlive.get(c) : alive(c, known);
+            if (alive) {
+                double v = prior.getOrDefault(c, 0.0) * likelihood(c, known, premises);
+                post.put(c, v);
+                total += v;
+            }
+        }
+        double other = OTHER_SHARE * likelihood(OTHER, known, premises);
+        total += other;
+        for (String c : causes) {
+            double v = conf.getOrDefault(c, 0.0);
+            if (post.containsKey(c)) {
+                v += rest * post.get(c) / total;
+            }
+            if (v > 0) {
+                w.put(c, v);
+            }
+        }
+        if (rest > 0) {
+            w.put(OTHER, rest * other / total);
+        }
+        return w;
+    }
+
+    /** How likely what is known is if the cause is the one: P(yes | cause) for each present symptom, 1 - P for each absent one. */
+    private Set<String> complaintSymptoms() {
+        Set<String> out = new java.util.HashSet<>();
+        complaintFacts.forEach(g -> out.add(g.symptom()));
+        return out;
+    }
+
+    private double likelihood(String cause, Map<String, Known> known, Set<String> premises) {
+        double l = 1;
+        for (Map.Entry<String, Known> e : known.entrySet()) {
+            if (premises.contains(e.getKey()) || e.getValue() == Known.UNKNOWN) {
+                continue;
+            }
+            double p = pGiven(e.getKey(), cause);
+            l *= e.getValue() == Known.PRESENT ? p : 1 - p;
+        }
+        return l;
+    }
+
+    static double entropy(Map<String, Double> w) {
+        double total = 0;
+        for (double v : w.values()) {
+            total += v;
+        }
+        if (total <= 0) {
+            return 0;
+        }
+        double h = 0;
+        for (double v : w.values()) {
+            if (v > 0) {
+                double p = v / total;
+                h -= p * Math.log(p);
+            }
+        }
+        return h;
+    }
+
+    private Set<String> bearing(String cause) {
+        return bearing.computeIfAbsent(cause, index::symptomsBearingOn);
+    }
+
+    private double pGiven(String symptom, String cause) {
+        if (produces.computeIfAbsent(cause, index::produces).contains(symptom)) {
+            return P_PRODUCED;
+        }
+        if (excludes.computeIfAbsent(cause, index::excludes).contains(symptom)) {
+            return P_EXCLUDED;
+        }
+        return P_OTHER;
+    }
+
+    /** P(yes) for a symptom: how likely the causes in play, as weighed now, make it. */
+    double pYes(String symptom, Map<String, Double> w) {
+        double total = 0;
+        double p = 0;
+        for (Map.Entry<String, Double> e : w.entrySet()) {
+            total += e.getValue();
+            p += e.getValue() * pGiven(symptom, e.getKey());
+        }
+        return total <= 0 ? P_OTHER : p / total;
+    }
+
+    // ---------------------------------------------------------------- questions
+
+    /** What the consultation would do now: the questions worth asking, best first, and whether it is over. */
+    public record Plan(Diagnosis diagnosis, List<Option> options, End end) {
+        public Optional<Option> next() {
+            return end == null && !options.isEmpty() ? Optional.of(options.get(0)) : Optional.empty();
+        }
+    }
+
+    public Plan plan() {
+        List<Given> now = allGiven(null);
+        Diagnosis d = diagnose(now);
+        Map<String, Known> known = known(now);
+        Map<String, Double> prior = inPlay(d, known);
+        Map<String, Double> w = weights(d, known, prior);
+        double h = entropy(w);
+
+        Set<String> askable = new LinkedHashSet<>();
+        Set<String> causes = new LinkedHashSet<>(prior.keySet());
+        causes.addAll(w.keySet());
+        for (String c : causes) {
+            if (w.containsKey(c) || alive(c, known)) {
+                for (String s : bearing(c)) {
+                    if (!known.containsKey(s) && kb.symptoms().containsKey(s)) {
+                        askable.add(s);
+                    }
+                }
+            }
+        }
+        Map<String, Integer> rank = new HashMap<>();
+        int i = 0;
+        for (String c : prior.keySet()) {
+            rank.putIfAbsent(c, i++);
+        }
+        List<Option> options = new ArrayList<>();
+        for (String s : shortlist(askable, known, prior, w, h)) {
+            SymptomDef def = kb.symptoms().get(s);
+            Double v = index.valueFor(s);
+            Given yes = yesGiven(s, v == null ? (def.takesValue() && def.min() != null ? Math.max(def.min(), 1) : Double.NaN) : v);
+            Given no = new Given(s, Reply.NO, Double.NaN, 1);
+            List<Given> withYes = new ArrayList<>(now);
+            withYes.add(yes);
+            List<Given> withNo = new ArrayList<>(now);
+            withNo.add(no);
+            Diagnosis dy = diagnose(withYes);
+            Diagnosis dn = diagnose(withNo);
+            Map<String, Known> ky = new HashMap<>(known);
+            ky.put(s, Known.PRESENT);
+            Map<String, Known> kn = new HashMap<>(known);
+            kn.put(s, Known.ABSENT);
+            Map<String, Double> wy = weights(dy, ky, prior);
+            Map<String, Double> wn = weights(dn, kn, prior);
+            double py = pYes(s, w);
+            double gain = h - (py * entropy(wy) + (1 - py) * entropy(wn));
+            options.add(new Option(def, gain, py, dy, dn, w, wy, wn));
+        }
+        Comparator<Option> byGain = Comparator.comparingDouble((Option o) -> -round(o.gain()))
+                .thenComparingInt(o -> bestRank(o.symptom().id(), rank))
+                .thenComparing(o -> o.symptom().id());
+        options.sort(byGain);
+        List<Option> useful = options.stream().filter(o -> o.gain() > MIN_GAIN).toList();
+        End end = null;
+        if (established(d, useful)) {
+            end = End.ESTABLISHED;
+        } else if (useful.isEmpty()) {
+            end = End.NO_USEFUL_QUESTION;
+        }
+        return new Plan(d, useful, end);
+    }
+
+    /**
+     * The askable symptoms worth running the rules for: all of them when there are few; otherwise the
+     * {@link #SHORTLIST} with the best gain estimated without the rules (what the answer does to the
+     * weights through the likelihoods and the causes it rules out), so that a round stays fast however
+     * large the knowledge base.
+     */
+    private List<String> shortlist(Set<String> askable, Map<String, Known> known, Map<String, Double> prior,
+                                   Map<String, Double> w, double h) {
+        if (askable.size() <= SHORTLIST) {
+            return new ArrayList<>(askable);
+        }
+        Diagnosis d = diagnose(allGiven(null));
+        Map<String, Boolean> baseAlive = new HashMap<>();
+        for (String c : prior.keySet()) {
+            baseAlive.put(c, alive(c, known));
+        }
+        for (String c : confidences(d).keySet()) {
+            baseAlive.computeIfAbsent(c, k -> alive(k, known));
+        }
+        Map<String, Double> estimate = new HashMap<>();
+        for (String s : askable) {
+            Map<String, Known> ky = new HashMap<>(known);
+            ky.put(s, Known.PRESENT);
+            Map<String, Known> kn = new HashMap<>(known);
+            kn.put(s, Known.ABSENT);
+            double py = pYes(s, w);
+            estimate.put(s, h - (py * entropy(weights(d, ky, prior, baseAlive, s))
+                    + (1 - py) * entropy(weights(d, kn, prior, baseAlive, s))));
+        }
+        List<String> out = new ArrayList<>(askable);
+        out.sort(Comparator.comparingDouble((String s) -> -estimate.get(s)).thenComparing(s -> s));
+        return out.subList(0, SHORTLIST);
+    }
+
+    private int bestRank(String symptom, Map<String, Integer> rank) {
+        int best = Integer.MAX_VALUE;
+        for (Map.Entry<String, Integer> e : rank.entrySet()) {
+            if (e.getValue() < best && produces.computeIfAbsent(e.getKey(), index::produces).contains(symptom)) {
+                best = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Whether the leading cause is established: reported, ahead of the runner-up by {@link #MARGIN}, and
+     * no open question likely (more than {@link #DOUBT}) to knock it below the reporting threshold.
+     */
+    private boolean established(Diagnosis d, List<Option> options) {
+        List<CauseHypothesis> leaders = leaders(d);
+        if (leaders.isEmpty() || leaders.get(0).confidence() < Certainty.REPORT) {
+            return false;
+        }
+        CauseHypothesis top = leaders.get(0);
+        double runnerUp = leaders.size() > 1 ? leaders.get(1).confidence() : 0;
+        if (top.confidence() - runnerUp < MARGIN) {
+            return false;
+        }
+        for (Option o : options) {
+            double doubt = 0;
+            if (!holds(o.ifYes(), top.id())) {
+                doubt += o.pYes();
+            }
+            if (!holds(o.ifNo(), top.id())) {
+                doubt += 1 - o.pYes();
+            }
+            if (doubt > DOUBT) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean holds(Diagnosis d, String cause) {
+        Double c = confidences(d).get(cause);
+        return c != null && c >= Certainty.REPORT;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1e9) / 1e9;
+    }
+
+    static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    /** The cause definition, for text. */
+    Optional<CauseDef> cause(String id) {
+        return kb.cause(id);
+    }
+}
