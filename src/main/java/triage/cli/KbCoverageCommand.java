@@ -105,7 +105,10 @@ final class KbCoverageCommand implements Callable<Integer> {
                 guide = s.guide();
                 out.println(guide);
             }
-            out.println("  " + s.heading().line() + ": " + s.heading().title() + " -> " + list(s.causes()));
+            String how = !s.causes().isEmpty() ? list(s.causes())
+                    : s.within() != null ? "(within \"" + s.within() + "\")"
+                    : s.throughSubsections() ? "(through its subsections)" : "-";
+            out.println("  " + s.heading().line() + ": " + s.heading().title() + " -> " + how);
         }
         out.println();
         int n = r.causes().size();

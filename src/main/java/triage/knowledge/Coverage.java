@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,8 +27,16 @@ public final class Coverage {
                                 int remediationSteps, boolean inKnowledgeBase) {
     }
 
-    /** One guide section and the catalogued causes citing it. */
-    public record SectionCoverage(String guide, GuideSections.Heading heading, List<String> causes) {
+    /**
+     * One guide section and the catalogued causes citing it; {@code within} names the closest cited
+     * enclosing section, {@code throughSubsections} tells that a subsection of it is cited.
+     */
+    public record SectionCoverage(String guide, GuideSections.Heading heading, List<String> causes,
+                                  String within, boolean throughSubsections) {
+
+        public boolean covered() {
+            return !causes.isEmpty() || within != null || throughSubsections;
+        }
     }
 
     public record Report(List<CauseCoverage> causes, List<SectionCoverage> sections, List<String> unmatchedSources) {
@@ -44,7 +54,7 @@ public final class Coverage {
         }
 
         public List<String> uncoveredSections() {
-            return sections.stream().filter(s -> s.causes().isEmpty())
+            return sections.stream().filter(s -> !s.covered())
                     .map(s -> s.guide() + "#" + s.heading().title()).toList();
         }
 
@@ -77,29 +87,56 @@ public final class Coverage {
             causes.add(new CauseCoverage(e.id(), rules.getOrDefault(e.id(), List.of()), tests.getOrDefault(e.id(), List.of()),
                     e.sources(), def == null ? 0 : def.remediation().size(), def != null));
         }
-        List<SectionCoverage> sections = new ArrayList<>();
-        Map<String, SectionCoverage> byKey = new LinkedHashMap<>();
-        guidesByName.forEach((guide, text) -> {
-            for (GuideSections.Heading h : GuideSections.headings(text)) {
-                SectionCoverage s = new SectionCoverage(guide, h, new ArrayList<>());
-                sections.add(s);
-                byKey.putIfAbsent(guide + "#" + h.title(), s);
-            }
-        });
-        List<String> unmatched = new ArrayList<>();
+        Map<String, List<String>> citing = new LinkedHashMap<>();
         for (CatalogEntry e : catalog) {
             for (String source : e.sources()) {
-                SectionCoverage s = byKey.get(source);
-                if (s == null) {
-                    if (!unmatched.contains(source)) {
-                        unmatched.add(source);
-                    }
-                } else if (!s.causes().contains(e.id())) {
-                    s.causes().add(e.id());
+                List<String> ids = citing.computeIfAbsent(source, k -> new ArrayList<>());
+                if (!ids.contains(e.id())) {
+                    ids.add(e.id());
                 }
             }
         }
+        List<SectionCoverage> sections = new ArrayList<>();
+        Set<String> matched = new HashSet<>();
+        guidesByName.forEach((guide, text) -> {
+            List<GuideSections.Heading> headings = GuideSections.headings(text);
+            for (int i = 0; i < headings.size(); i++) {
+                GuideSections.Heading h = headings.get(i);
+                String key = guide + "#" + h.title();
+                List<String> direct = citing.getOrDefault(key, List.of());
+                if (!direct.isEmpty()) {
+                    matched.add(key);
+                }
+                sections.add(new SectionCoverage(guide, h, direct, citedAncestor(guide, headings, i, citing),
+                        citedDescendant(guide, headings, i, citing)));
+            }
+        });
+        List<String> unmatched = citing.keySet().stream().filter(k -> !matched.contains(k)).toList();
         return new Report(causes, sections, unmatched);
+    }
+
+    private static String citedAncestor(String guide, List<GuideSections.Heading> hs, int i,
+                                        Map<String, List<String>> citing) {
+        int level = hs.get(i).level();
+        for (int j = i - 1; j >= 0 && level > 1; j--) {
+            if (hs.get(j).level() < level) {
+                level = hs.get(j).level();
+                if (citing.containsKey(guide + "#" + hs.get(j).title())) {
+                    return hs.get(j).title();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean citedDescendant(String guide, List<GuideSections.Heading> hs, int i,
+                                           Map<String, List<String>> citing) {
+        for (int j = i + 1; j < hs.size() && hs.get(j).level() > hs.get(i).level(); j++) {
+            if (citing.containsKey(guide + "#" + hs.get(j).title())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Rule names concluding each cause (Support.of), as "rule name (file)". */

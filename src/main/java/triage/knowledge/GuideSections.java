@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
  */
 public final class GuideSections {
 
-    /** A heading: its text as written (without the markdown hashes) and its 1-based line. */
-    public record Heading(String title, int line) {
+    /**
+     * A heading: its text as written (without the markdown hashes), its 1-based line and its level
+     * (markdown: the number of hashes; underlined: 1 for {@code ===}, 2 for {@code ---}).
+     */
+    public record Heading(String title, int line, int level) {
     }
 
     private static final Pattern MARKDOWN = Pattern.compile("^#{1,6}\\s+(.+?)\\s*#*\\s*$");
@@ -39,9 +42,9 @@ public final class GuideSections {
             }
             Matcher md = MARKDOWN.matcher(line);
             if (md.matches()) {
-                out.add(new Heading(md.group(1).trim(), i + 1));
+                out.add(new Heading(md.group(1).trim(), i + 1, line.indexOf(' ')));
             } else if (i + 1 < lines.length && isUnderlinedTitle(line, lines[i + 1])) {
-                out.add(new Heading(line.trim(), i + 1));
+                out.add(new Heading(line.trim(), i + 1, lines[i + 1].trim().startsWith("=") ? 1 : 2));
             }
         }
         return out;

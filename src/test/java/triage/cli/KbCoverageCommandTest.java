@@ -48,6 +48,8 @@ class KbCoverageCommandTest {
                 .contains("1.1 FIRST SECTION -> demo.covered")
                 .contains("Issue: Second Problem -> demo.uncovered")
                 .contains("Unreferenced Section -> -")
+                .contains("Symptom -> (within \"Issue: Second Problem\")")
+                .contains("sections no cause cites (1): guide.txt#Unreferenced Section")
                 .contains("sources naming no heading (1): guide.txt#No Such Heading")
                 .doesNotContain("Check the demo service")   // a comment inside a code block
                 .doesNotContain("Version    Date");          // a table header over a rule

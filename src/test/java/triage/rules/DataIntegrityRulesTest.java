@@ -76,4 +76,13 @@ class DataIntegrityRulesTest {
                 "Aug 04 13:31:49 pyrt-live-01 signal-bridge[40812]: ERROR signal_bridge: Failed to load ONNX model: File not found: models/trading_model.onnx (No such file or directory (os error 2))"));
         assertThat(d).doesNotReport("data-integrity.corrupt-data-file");
     }
+
+    @Test
+    void aSyncThatFailsOnceAndThenSucceedsIsSilent() {
+        Diagnosis d = evidence("nautilus-integration.log", lines(
+                "2026-06-11 07:30:24,913 - nautilus_integration.services.position_sync - INFO - position sync ok instruments=6 discrepancies=0 duration_ms=54",
+                "2026-06-11 07:31:24,913 - nautilus_integration.services.position_sync - ERROR - position sync failed: httpx.ReadTimeout: timed out",
+                "2026-06-11 07:32:59,866 - nautilus_integration.services.position_sync - INFO - position sync ok instruments=6 discrepancies=0 duration_ms=62"));
+        assertThat(d).reportsNoCause();
+    }
 }
