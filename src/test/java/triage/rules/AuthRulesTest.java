@@ -154,4 +154,12 @@ class AuthRulesTest {
                 "INFO:     10.60.12.41:51240 - \"POST /auth/login HTTP/1.1\" 200 OK"));
         assertThat(d).reportsNoCause();
     }
+
+    @Test
+    void anInvalidJwtSignatureIsAUserTokenNotAnExchangeSecret() {
+        Diagnosis d = evidence("api.log", lines(
+                "2026-05-06T09:21:04.120Z auth JsonWebTokenError: invalid signature",
+                "2026-05-06T09:21:09.120Z auth JsonWebTokenError: invalid signature"));
+        assertThat(d).doesNotReport("auth.exchange-api-key-invalid").ranksFirst("auth.session-token-expired");
+    }
 }

@@ -97,4 +97,21 @@ class ConfigRulesTest {
                 "  \"paper_trading\": true"));
         assertThat(d).reportsNoCause();
     }
+
+    @Test
+    void goAndNodeJsonErrorsAreParseErrors() {
+        Diagnosis d = evidence("gateway.log", lines(
+                "2026/04/01 08:00:02 config: invalid character '}' looking for beginning of object key string",
+                "2026-04-01T08:00:03.120Z frontend SyntaxError: Unexpected token } in JSON at position 1312"));
+        assertThat(d).ranksFirst("config.parse-error");
+    }
+
+    @Test
+    void aMissingEnvironmentFileIsAMissingConfigurationFile() {
+        Diagnosis d = evidence("journalctl.txt", lines(
+                "Mar 17 12:58:42 pyrt-01 systemd[1]: trading-market-data.service: Failed to load environment files: No such file or directory",
+                "Mar 17 12:58:42 pyrt-01 systemd[1]: trading-market-data.service: Failed to run 'start' task: No such file or directory",
+                "Mar 17 12:58:42 pyrt-01 systemd[1]: trading-market-data.service: Failed with result 'resources'."));
+        assertThat(d).ranksFirst("config.file-missing");
+    }
 }
