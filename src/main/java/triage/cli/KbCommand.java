@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 
 /** {@code triage kb check}: compile the rules and validate the knowledge base. */
 @Command(name = "kb", mixinStandardHelpOptions = true, description = "Knowledge base tools.",
-        subcommands = {KbCommand.Check.class})
+        subcommands = {KbCommand.Check.class, KbCoverageCommand.class})
 final class KbCommand implements Runnable {
 
     @Override

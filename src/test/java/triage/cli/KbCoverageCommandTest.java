@@ -1,0 +1,89 @@
+package triage.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code triage kb coverage} on a small fixture project (src/test/resources/coverage-fixture). */
+class KbCoverageCommandTest {
+
+    private static final Path FIXTURE = Path.of("src/test/resources/coverage-fixture").toAbsolutePath();
+
+    private record Run(int exit, String out) {
+    }
+
+    private static Run coverage(Path project) {
+        StringWriter out = new StringWriter();
+        CommandLine cl = TriageCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        int exit = cl.execute("kb", "coverage", "--kb", project.toString(),
+                "--catalog", project.resolve("catalog.yaml").toString(), "--guides", project.resolve("seeds").toString());
+        return new Run(exit, out.toString());
+    }
+
+    @Test
+    void aCatalogedCauseWithoutARuleFailsTheCoverage() {
+        Run run = coverage(FIXTURE);
+        assertThat(run.exit()).isEqualTo(TriageCommand.EXIT_PROBLEMS);
+        assertThat(run.out())
+                .contains("no rule (1): demo.uncovered")
+                .contains("no remediation (0): -")
+                .contains("Seeing the demo symptom concludes the covered cause (demo.drl)");
+    }
+
+    @Test
+    void sectionsAreDetectedAsTheGuideWritesThemAndMatchedToTheCatalog() {
+        String out = coverage(FIXTURE).out();
+        assertThat(out)
+                .contains("1.1 FIRST SECTION -> demo.covered")
+                .contains("Issue: Second Problem -> demo.uncovered")
+                .contains("Unreferenced Section -> -")
+                .contains("Symptom -> (within \"Issue: Second Problem\")")
+                .contains("sections no cause cites (1): guide.txt#Unreferenced Section")
+                .contains("sources naming no heading (1): guide.txt#No Such Heading")
+                .doesNotContain("Check the demo service")   // a comment inside a code block
+                .doesNotContain("Version    Date");          // a table header over a rule
+    }
+
+    @Test
+    void aRuleForEveryCauseMakesTheCoveragePass(@TempDir Path tmp) throws IOException {
+        copy(FIXTURE, tmp);
+        Files.writeString(tmp.resolve("rules/more.drl"), """
+                package triage.rules;
+                import triage.facts.Symptom;
+                import triage.facts.Support;
+                rule "Seeing the demo symptom twice concludes the other cause"
+                when
+                    Symptom( id == "demo.seen", count >= 2 )
+                then
+                    insertLogical(Support.of("demo.uncovered", 0.6, drools));
+                end
+                """);
+        Run run = coverage(tmp);
+        assertThat(run.out()).contains("no rule (0): -");
+        assertThat(run.exit()).isEqualTo(TriageCommand.EXIT_OK);
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}
