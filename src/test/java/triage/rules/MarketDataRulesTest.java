@@ -46,10 +46,10 @@ class MarketDataRulesTest {
     void noDataAfterARestartWithTheServiceRunningMeansThePrimaryFeedIsDown() {
         Diagnosis d = evidence("journal-trading-market-data.txt", lines(
                 "Jan 21 10:20:01 pyrt-live-01 systemd[1]: Started trading-market-data.service - py_rt Market Data Service.",
-                "Jan 21 10:20:02 pyrt-live-01 market-data[2211]: 2026-01-21T10:20:02.101Z ERROR market_data: WebSocket connection failed: connection timed out (wss://stream.data.alpaca.markets/v2/iex)",
+                "Jan 21 10:20:02 pyrt-live-01 market-data[2211]: 2026-01-21T10:20:02.101Z ERROR market_data: WebSocket connection failed: HTTP 503 Service Unavailable (wss://stream.data.alpaca.markets/v2/iex)",
                 "Jan 21 10:20:07 pyrt-live-01 market-data[2211]: 2026-01-21T10:20:07.101Z  WARN market_data: reconnecting attempt 2 to wss://stream.data.alpaca.markets/v2/iex",
-                "Jan 21 10:20:12 pyrt-live-01 market-data[2211]: 2026-01-21T10:20:12.101Z ERROR market_data: WebSocket connection failed: connection timed out (wss://stream.data.alpaca.markets/v2/iex)",
-                "Jan 21 10:20:22 pyrt-live-01 market-data[2211]: 2026-01-21T10:20:22.101Z ERROR market_data: WebSocket connection failed: connection timed out (wss://stream.data.alpaca.markets/v2/iex)"),
+                "Jan 21 10:20:12 pyrt-live-01 market-data[2211]: 2026-01-21T10:20:12.101Z ERROR market_data: WebSocket connection failed: HTTP 503 Service Unavailable (wss://stream.data.alpaca.markets/v2/iex)",
+                "Jan 21 10:20:22 pyrt-live-01 market-data[2211]: 2026-01-21T10:20:22.101Z ERROR market_data: WebSocket connection failed: HTTP 503 Service Unavailable (wss://stream.data.alpaca.markets/v2/iex)"),
                 "journal-trading-risk-manager.txt", lines(
                 "Jan 21 10:20:40 pyrt-live-01 risk-manager[1902]: 2026-01-21T10:20:40.004Z  WARN risk_manager: No market data received for 30 seconds"),
                 "systemctl-status.txt", lines(
