@@ -1,18 +1,21 @@
 package triage.engine;
 
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.Model;
 import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.KieModule;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
 import triage.knowledge.KnowledgeBaseException;
 import triage.knowledge.Problem;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +30,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /**
  * The compiled rules of {@code rules/*.drl}, read from the folder at run time so that a user can edit
@@ -201,20 +206,82 @@ public final class RuleBase {
         return compiled.kjar();
     }
 
-    /** Loads a kjar we wrote for {@code key}; empty when it is unreadable, corrupt or for other rules. */
+    /**
+     * Loads a kjar we wrote for {@code key}; empty when it is unreadable, corrupt or for other rules.
+     * Reads the generated model classes straight from the archive and builds the KieBase from them,
+     * without a KieContainer: no kmodule.xml parsing, no KieRepository, about half the classes loaded.
+     */
     private static Optional<RuleBase> fromKjar(byte[] kjar, String key, Map<String, String> sources, Origin origin) {
         try {
-            KieServices services = KieServices.Factory.get();
-            KieModule module = services.getRepository().addKieModule(services.getResources().newByteArrayResource(kjar));
-            byte[] written = ((InternalKieModule) module).getBytes(KEY_ENTRY);
+            Map<String, byte[]> entries = new java.util.HashMap<>();
+            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(kjar))) {
+                for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                    if (!e.isDirectory()) {
+                        entries.put(e.getName(), zip.readAllBytes());
+                    }
+                }
+            }
+            byte[] written = entries.get(KEY_ENTRY);
             if (written == null || !key.equals(new String(written, StandardCharsets.UTF_8).trim())) {
-                services.getRepository().removeKieModule(module.getReleaseId());
                 return Optional.empty();
             }
-            KieBase kieBase = services.newKieContainer(module.getReleaseId()).getKieBase();
+            List<String> modelClasses = new ArrayList<>();
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                if (e.getKey().startsWith("META-INF/kie/") && e.getKey().endsWith("/drools-model")) {
+                    for (String line : new String(e.getValue(), StandardCharsets.UTF_8).split("\\R")) {
+                        if (!line.isBlank() && !line.startsWith("Drools-Model-Version")) {
+                            modelClasses.add(line.trim());
+                        }
+                    }
+                }
+            }
+            if (modelClasses.isEmpty()) {
+                return Optional.empty();
+            }
+            KjarClassLoader loader = new KjarClassLoader(entries, RuleBase.class.getClassLoader());
+            List<Model> models = new ArrayList<>();
+            for (String name : modelClasses) {
+                models.add((Model) loader.loadClass(name).getDeclaredConstructor().newInstance());
+            }
+            KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration(null, loader);
+            KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(models, conf);
             return Optional.of(new RuleBase(kieBase, sources, Engine.EXECUTABLE_MODEL, origin));
-        } catch (RuntimeException | LinkageError e) {
+        } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
             return Optional.empty();
+        }
+    }
+
+    /** The classes of a compiled kjar, defined on demand from its bytes. */
+    private static final class KjarClassLoader extends ClassLoader {
+        static {
+            registerAsParallelCapable();
+        }
+
+        private final Map<String, byte[]> entries;
+
+        KjarClassLoader(Map<String, byte[]> entries, ClassLoader parent) {
+            super("triage-rules", parent);
+            this.entries = entries;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] bytes = entries.get(name.replace('.', '/') + ".class");
+            if (bytes == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, bytes, 0, bytes.length);
+        }
+
+        @Override
+        protected java.net.URL findResource(String name) {
+            return null;
+        }
+
+        @Override
+        public InputStream getResourceAsStream(String name) {
+            byte[] bytes = entries.get(name);
+            return bytes != null ? new ByteArrayInputStream(bytes) : super.getResourceAsStream(name);
         }
     }
 
