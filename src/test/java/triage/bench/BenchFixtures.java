@@ -65,8 +65,17 @@ final class BenchFixtures {
 
     /** The symptom and finding ids the project's rules test, in order. */
     static List<String> ruleIds() {
+        return ruleIds(RuleBase.readSources(projectRoot()));
+    }
+
+    /** The ids a rule set tests (for a generated set, the suffixed ids of its copies too). */
+    static List<String> ruleIds(RuleBase rules) {
+        return ruleIds(rules.sources());
+    }
+
+    private static List<String> ruleIds(Map<String, String> sources) {
         TreeSet<String> ids = new TreeSet<>();
-        for (String text : RuleBase.readSources(projectRoot()).values()) {
+        for (String text : sources.values()) {
             Matcher m = ID.matcher(text);
             while (m.find()) {
                 ids.add(m.group(1));
@@ -80,7 +89,10 @@ final class BenchFixtures {
      * them, the rest about other subjects (many services showing the same symptoms).
      */
     static List<Object> symptoms(int n) {
-        List<String> ids = ruleIds();
+        return symptoms(n, ruleIds());
+    }
+
+    static List<Object> symptoms(int n, List<String> ids) {
         List<Object> facts = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String id = ids.get(i % ids.size());

@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import triage.engine.RuleBase;
 import triage.engine.SessionResult;
 import triage.engine.SessionRunner;
 
@@ -43,8 +44,11 @@ public class ScalingBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        runner = new SessionRunner(BenchFixtures.rules(rules));
-        bundle = BenchFixtures.symptoms(facts);
+        RuleBase ruleBase = BenchFixtures.rules(rules);
+        // no firing limit to speak of: this measures rules that join facts, it does not stop them
+        runner = new SessionRunner(ruleBase, Integer.MAX_VALUE, 600_000);
+        // facts over every id the rule set tests, as a bundle about many causes has them
+        bundle = BenchFixtures.symptoms(facts, BenchFixtures.ruleIds(ruleBase));
     }
 
     @TearDown(Level.Trial)
