@@ -3,6 +3,7 @@ package triage.api;
 import triage.diagnosis.Diagnosis;
 import triage.diagnosis.HypothesisBuilder;
 import triage.engine.RuleBase;
+import triage.engine.RuleCache;
 import triage.engine.RunawayRulesException;
 import triage.engine.SessionResult;
 import triage.engine.SessionRunner;
@@ -19,6 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -31,7 +34,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * call returns. Calls never wait for each other. Nothing is static: several instances (over different
  * project roots, say) can live in one JVM.
  *
- * <p><b>Lifecycle.</b> Loading compiles the DRL and costs seconds; a diagnosis costs milliseconds. Close
+ * <p><b>Lifecycle.</b> Loading takes the compiled rules from the rule cache (or compiles the DRL, which
+ * costs seconds, the first time after an edit); a diagnosis costs milliseconds. Close
  * the instance when done: it stops the watchdog thread that bounds rule sessions in time. Diagnosing
  * after {@link #close()} is an {@link IllegalStateException}.
  *
@@ -50,37 +54,78 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Triage implements AutoCloseable {
 
     private final KnowledgeBase kb;
-    private final RuleBase rules;
+    private final CompletableFuture<RuleBase> rules;
     private final EvidenceReader reader;
-    private final SessionRunner runner;
-    private final HypothesisBuilder hypotheses;
+    private volatile Engine engine;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Triage(KnowledgeBase kb, RuleBase rules) {
+    /** The parts that need the compiled rules, made once they are there. */
+    private record Engine(RuleBase rules, SessionRunner runner, HypothesisBuilder hypotheses) {
+    }
+
+    private Triage(KnowledgeBase kb, CompletableFuture<RuleBase> rules) {
         this.kb = kb;
         this.rules = rules;
         this.reader = new EvidenceReader(kb, new Recognizer(kb));
-        this.runner = new SessionRunner(rules);
-        this.hypotheses = new HypothesisBuilder(kb, rules);
     }
 
     /**
-     * Loads {@code knowledge-base/} and compiles {@code rules/} under a project root.
+     * Loads {@code knowledge-base/} and the compiled {@code rules/} under a project root (from the
+     * rule cache when these rules were compiled before, see {@link RuleCache}).
      *
-     * @param projectRoot the folder holding both {@code rules/} and {@code knowledge-base/}
      * @throws KnowledgeBaseException with every problem (file and line) when either is broken
      */
     public static Triage load(Path projectRoot) {
+        return load(projectRoot, RuleCache.fromEnvironment());
+    }
+
+    public static Triage load(Path projectRoot, RuleCache cache) {
+        Triage triage = start(projectRoot, cache);
+        triage.rules();
+        return triage;
+    }
+
+    /**
+     * Like {@link #load(Path, RuleCache)}, but returns as soon as the knowledge base is read, while
+     * the rules are still loading on another thread: evidence can be read meanwhile. A broken rule
+     * base then throws its {@link KnowledgeBaseException} from the first diagnosis.
+     */
+    public static Triage start(Path projectRoot, RuleCache cache) {
+        CompletableFuture<RuleBase> rules = new CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+            try {
+                rules.complete(RuleBase.load(projectRoot, cache));
+            } catch (Throwable e) {
+                rules.completeExceptionally(e);
+            }
+        }, "triage-rule-loader");
+        loader.setDaemon(true);
+        loader.start();
         KnowledgeBase kb = new KnowledgeBaseLoader().load(projectRoot);
         if (!kb.problems().isEmpty()) {
             throw new KnowledgeBaseException(kb.problems());
         }
-        return new Triage(kb, RuleBase.compile(projectRoot));
+        return new Triage(kb, rules);
     }
 
-    /** For tests and tools that built the knowledge base and rule base already. */
+    /** For tests and tools that built their parts already. */
     public static Triage of(KnowledgeBase kb, RuleBase rules) {
-        return new Triage(kb, rules);
+        return new Triage(kb, CompletableFuture.completedFuture(rules));
+    }
+
+    private Engine engine() {
+        Engine e = engine;
+        if (e == null) {
+            synchronized (this) {
+                e = engine;
+                if (e == null) {
+                    RuleBase r = rules();
+                    e = new Engine(r, new SessionRunner(r), new HypothesisBuilder(kb, r));
+                    engine = e;
+                }
+            }
+        }
+        return e;
     }
 
     /**
@@ -145,8 +190,9 @@ public final class Triage implements AutoCloseable {
         List<Object> facts = new ArrayList<>(symptoms.size() + answers.size());
         facts.addAll(symptoms);
         facts.addAll(answers);
-        SessionResult result = runner.run(facts);
-        return hypotheses.build(result, symptoms, warnings);
+        Engine e = engine();
+        SessionResult result = e.runner().run(facts);
+        return e.hypotheses().build(result, symptoms, warnings);
     }
 
     /** Reads evidence files and folders without diagnosing them (to inspect warnings first, say). */
@@ -166,16 +212,29 @@ public final class Triage implements AutoCloseable {
         return kb;
     }
 
-    /** The compiled rules, shared by every diagnosis. */
+    /** The compiled rules, shared by every diagnosis; waits for them when they are still loading. */
     public RuleBase rules() {
-        return rules;
+        try {
+            return rules.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /** Stops the session watchdog. Idempotent; diagnoses already running finish. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            runner.close();
+            Engine e = engine;
+            if (e != null) {
+                e.runner().close();
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import triage.api.Triage;
 import triage.diagnosis.Diagnosis;
+import triage.engine.RuleCache;
 import triage.evidence.Evidence;
 import triage.knowledge.KnowledgeBaseException;
 import triage.knowledge.Problem;
@@ -51,7 +52,8 @@ final class DiagnoseCommand implements Callable<Integer> {
                 return TriageCommand.EXIT_USAGE;
             }
         }
-        try (Triage triage = Triage.load(ProjectRoot.resolve(kb))) {
+        // the rules load (from the rule cache when unchanged) on another thread while the evidence is read
+        try (Triage triage = Triage.start(ProjectRoot.resolve(kb), RuleCache.fromEnvironment())) {
             Evidence evidence = triage.read(paths);
             if (evidence.nothingReadable()) {
                 err.println("triage: " + (evidence.warnings().isEmpty() ? "no evidence could be read" : evidence.warnings().get(0)));

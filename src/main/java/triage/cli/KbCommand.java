@@ -54,7 +54,7 @@ final class KbCommand implements Runnable {
         }
         problems.addAll(kb.problems());
         try {
-            RuleBase rules = RuleBase.compile(root);
+            RuleBase rules = RuleBase.load(root); // also fills the rule cache, so the next diagnosis starts fast
             problems.addAll(RuleReferenceCheck.check(rules.sources(), kb));
         } catch (KnowledgeBaseException e) {
             problems.addAll(e.problems());

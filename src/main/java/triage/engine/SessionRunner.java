@@ -1,6 +1,9 @@
 package triage.engine;
 
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import triage.facts.Against;
 import triage.facts.Finding;
 import triage.facts.Support;
@@ -19,7 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Runs one diagnosis session over a shared {@link RuleBase}: inserts the facts, fires the rules
  * under a firing limit and a time limit, and collects what the rules concluded. Thread-safe: every
- * call has its own session.
+ * call has its own session, taken from a pool over the shared, immutable KieBase and reset when the
+ * call returns it (a pooled session costs about half of a new one).
  */
 public final class SessionRunner implements AutoCloseable {
 
@@ -30,6 +34,7 @@ public final class SessionRunner implements AutoCloseable {
     private final int firingLimit;
     private final long timeLimitMs;
     private final ScheduledExecutorService watchdog;
+    private volatile KieSessionsPool pool;
 
     public SessionRunner(RuleBase rules) {
         this(rules, DEFAULT_FIRING_LIMIT, DEFAULT_TIME_LIMIT_MS);
@@ -44,18 +49,24 @@ public final class SessionRunner implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.pool = newPool();
+    }
+
+    private KieSessionsPool newPool() {
+        return rules.kieBase().newKieSessionsPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
     public SessionResult run(Collection<?> facts) {
         Justifications justifications = new Justifications();
-        KieSession session = rules.kieBase().newKieSession();
+        KieSessionsPool from = pool;
+        KieSession session = from.newKieSession();
+        AtomicBoolean timedOut = new AtomicBoolean();
         try {
-            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) justifications);
-            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) justifications);
+            session.addEventListener((AgendaEventListener) justifications);
+            session.addEventListener((RuleRuntimeEventListener) justifications);
             for (Object fact : facts) {
                 session.insert(fact);
             }
-            AtomicBoolean timedOut = new AtomicBoolean();
             ScheduledFuture<?> alarm = watchdog.schedule(() -> {
                 timedOut.set(true);
                 session.halt();
@@ -93,7 +104,18 @@ public final class SessionRunner implements AutoCloseable {
             }
             return new SessionResult(supports, against, findings, traces::get, fired);
         } finally {
-            session.dispose();
+            session.removeEventListener((AgendaEventListener) justifications);
+            session.removeEventListener((RuleRuntimeEventListener) justifications);
+            session.dispose(); // back to the pool, reset
+            if (timedOut.get()) {
+                // a halted session is not handed out again: start a fresh pool (runaways are rare)
+                synchronized (this) {
+                    if (pool == from) {
+                        pool = newPool();
+                        from.shutdown();
+                    }
+                }
+            }
         }
     }
 
@@ -106,5 +128,6 @@ public final class SessionRunner implements AutoCloseable {
     @Override
     public void close() {
         watchdog.shutdownNow();
+        pool.shutdown();
     }
 }

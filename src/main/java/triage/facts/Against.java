@@ -17,4 +17,9 @@ public record Against(String cause, double cf, String rule) {
     public static Against of(String cause, double cf, RuleContext drools) {
         return new Against(cause, cf, drools.getRule().getName());
     }
+
+    /** The same from a rule compiled into the executable model, where {@code drools} has this type. */
+    public static Against of(String cause, double cf, org.drools.model.Drools drools) {
+        return of(cause, cf, RuleContexts.of(drools));
+    }
 }

@@ -18,4 +18,9 @@ public record Support(String cause, double cf, String rule) {
     public static Support of(String cause, double cf, RuleContext drools) {
         return new Support(cause, cf, drools.getRule().getName());
     }
+
+    /** The same from a rule compiled into the executable model, where {@code drools} has this type. */
+    public static Support of(String cause, double cf, org.drools.model.Drools drools) {
+        return of(cause, cf, RuleContexts.of(drools));
+    }
 }
