@@ -261,4 +261,19 @@ class RiskRulesTest {
                 "{\"status\":\"healthy\",\"database\":\"connected\",\"redis\":\"connected\",\"risk_gate\":\"down\"}"));
         assertThat(d).ranksFirst("risk.risk-service-down");
     }
+
+    @Test
+    void aTmtBreakerTrippedOnDailyDrawdownIsTheDailyLossLimit() {
+        var d = evidence("circuit-breaker.log", lines(
+                "2026-07-14 14:40:01,100 WARNING  [circuit_breaker.monitor] circuit breaker tripped reason=daily_drawdown daily_dd=-3.04% threshold=-3.00%",
+                "2026-07-14 14:41:01,100 WARNING  [circuit_breaker.monitor] max daily drawdown reached: new entries rejected (EUR_USD)",
+                "2026-07-14 14:42:01,100 WARNING  [circuit_breaker.monitor] max daily drawdown reached: new entries rejected (GBP_USD)"));
+        assertThat(d).ranksFirst("risk.daily-loss-limit-reached").planStartsByStoppingDamage();
+    }
+
+    @Test
+    void aDisconnectedRiskTileInTheUiIsNotTheRiskServiceDown() {
+        var d = evidence("status.json", "{\"services\": {\"risk\": \"disconnected\", \"orders\": \"disconnected\"}}");
+        assertThat(d).doesNotReport("risk.risk-service-down");
+    }
 }
