@@ -147,6 +147,8 @@ final class JsonEvidenceReader {
     void readHealth(String file, String text, SymptomAggregator sink) throws IOException {
         String[] rawLines = text.split("\n", -1);
         List<Observation> found = new ArrayList<>();
+        // the context `files:` patterns match: the file's base name, as for text files
+        String context = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
         try (JsonParser p = json.createParser(text)) {
             Deque<String> path = new ArrayDeque<>();
             Deque<Integer> indexes = new ArrayDeque<>();
@@ -178,7 +180,7 @@ final class JsonEvidenceReader {
                         String raw = line > 0 && line <= rawLines.length && rawLines.length > 1 ? rawLines[line - 1].trim() : flat.toString();
                         String flatText = Redactor.redact(flat.toString());
                         found.clear();
-                        recognizer.recognise(new EvidenceLine(file, line, flatText, Timestamps.parse(p.getText(), 2026), "json"), found);
+                        recognizer.recognise(new EvidenceLine(file, line, flatText, Timestamps.parse(p.getText(), 2026), context), found);
                         for (Observation o : found) {
                             sink.add(new Observation(o.symptom(), o.subject(), o.value(), o.timestamp(), o.source(),
                                     Redactor.redact(raw), o.attributes(), o.absent()));
