@@ -18,6 +18,9 @@ public final class RuleReferenceCheck {
             "\\b(?:Symptom|Answer)\\s*\\(\\s*(?:id|symptom)\\s+in\\s*\\(([^)]*)\\)");
     private static final Pattern CAUSE_REF = Pattern.compile("\\b(?:Support|Against)\\.of\\(\\s*\"([^\"]+)\"");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+    /** A Symptom pattern on one line that compares its value or maxValue. */
+    private static final Pattern VALUE_COMPARISON = Pattern.compile(
+            "\\bSymptom\\s*\\(([^\\n]*\\b(?:value|maxValue)\\s*(?:>=|<=|==|!=|>|<)[^\\n]*)\\)");
 
     private RuleReferenceCheck() {
     }
@@ -38,6 +41,14 @@ public final class RuleReferenceCheck {
                     if (!kb.symptoms().containsKey(q.group(1))) {
                         problems.add(new Problem(path, lineOf(text, m.start(1)), "rule refers to unknown symptom " + q.group(1)));
                     }
+                }
+            }
+            m = VALUE_COMPARISON.matcher(text);
+            while (m.find()) {
+                if (!m.group(1).contains("hasValue()")) {
+                    // a symptom without a value holds NaN, which the classic and executable engines compare differently
+                    problems.add(new Problem(path, lineOf(text, m.start(1)),
+                            "compare a symptom's value only after hasValue() (a missing value is NaN)"));
                 }
             }
             m = CAUSE_REF.matcher(text);

@@ -54,5 +54,6 @@ class KbCheckCommandTest {
         List<String> problems = KbCommand.check(fixture("unknown-refs")).stream().map(Problem::toString).toList();
         assertThat(problems).anyMatch(p -> p.startsWith("rules/demo.drl:15: rule refers to unknown symptom demo.never-defined"));
         assertThat(problems).anyMatch(p -> p.startsWith("rules/demo.drl:17: rule concludes unknown cause demo.no-such-cause"));
+        assertThat(problems).anyMatch(p -> p.startsWith("rules/demo.drl:22: compare a symptom's value only after hasValue()"));
     }
 }
