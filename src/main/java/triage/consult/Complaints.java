@@ -73,7 +73,22 @@ public final class Complaints {
                 int line = p.currentLocation().getLineNr();
                 JsonNode node = yaml.readTree(p);
                 Complaint c;
+                java.util.Map<String, Integer> steps = new java.util.HashMap<>();
                 try {
+                    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o && o.get("causes") != null
+                            && o.get("causes").isArray()) {
+                        // a list inside the list is one step of the guide: its causes share a rank
+                        com.fasterxml.jackson.databind.node.ArrayNode flat = o.arrayNode();
+                        int step = 0;
+                        for (JsonNode e : o.get("causes")) {
+                            for (JsonNode id : e.isArray() ? e : List.of(e)) {
+                                flat.add(id);
+                                steps.putIfAbsent(id.asText(), step);
+                            }
+                            step++;
+                        }
+                        o.set("causes", flat);
+                    }
                     c = yaml.treeToValue(node, Complaint.class);
                 } catch (JsonProcessingException e) {
                     problems.add(new Problem(where, line, "bad complaint: " + firstLine(e.getOriginalMessage())));
@@ -87,7 +102,7 @@ public final class Complaints {
                     problems.add(new Problem(where, line, "duplicate complaint id " + c.id()));
                     continue;
                 }
-                out.add(resolve(c, kb, where, line, problems));
+                out.add(resolve(c, steps, kb, where, line, problems));
             }
         } catch (IOException e) {
             problems.add(new Problem(where, 0, "malformed complaints: " + firstLine(e.getMessage())));
@@ -96,7 +111,8 @@ public final class Complaints {
     }
 
     /** Keeps the symptoms and causes the knowledge base holds; adds the causes of the listed areas. */
-    private static Complaint resolve(Complaint c, KnowledgeBase kb, String where, int line, List<Problem> notes) {
+    private static Complaint resolve(Complaint c, java.util.Map<String, Integer> steps, KnowledgeBase kb, String where,
+                                     int line, List<Problem> notes) {
         List<String> symptoms = new ArrayList<>();
         for (String s : c.symptoms()) {
             if (kb.symptoms().containsKey(s)) {
@@ -106,15 +122,35 @@ public final class Complaints {
             }
         }
         Set<String> causes = new LinkedHashSet<>();
+        List<Integer> ranks = new ArrayList<>();
+        int last = -1;
         for (String id : c.causes()) {
-            if (kb.causes().containsKey(id)) {
-                causes.add(id);
+            if (kb.causes().containsKey(id) && causes.add(id)) {
+                int r = steps.getOrDefault(id, c.causes().indexOf(id));
+                ranks.add(r);
+                last = Math.max(last, r);
             }
         }
+        // the other causes of the areas come after the listed ones, as one step
+        int areaRank = last + 1;
         for (String area : c.areas()) {
-            kb.allCauses().stream().map(CauseDef::id).filter(id -> id.startsWith(area + ".")).sorted().forEach(causes::add);
+            kb.allCauses().stream().map(CauseDef::id).filter(id -> id.startsWith(area + ".")).sorted()
+                    .forEach(id -> {
+                        if (causes.add(id)) {
+                            ranks.add(areaRank);
+                        }
+                    });
         }
-        return new Complaint(c.id(), c.text(), c.keywords(), c.guide(), symptoms, List.copyOf(causes), c.areas());
+        List<String> checks = new ArrayList<>();
+        for (String s : c.checks()) {
+            if (kb.symptoms().containsKey(s)) {
+                checks.add(s);
+            } else {
+                notes.add(new Problem(where, line, "complaint " + c.id() + ": check " + s + " not in the knowledge base; ignored"));
+            }
+        }
+        return new Complaint(c.id(), c.text(), c.keywords(), c.guide(), symptoms, List.copyOf(causes), c.areas(), ranks,
+                checks);
     }
 
     public List<Complaint> all() {

@@ -49,7 +49,7 @@ public final class Consultation {
     /** Why a consultation ends. */
     public enum End { ESTABLISHED, NO_USEFUL_QUESTION }
 
-    /** How strongly the complaint's order weighs causes: the k-th listed cause has prior RANK_DECAY^k. */
+    /** How strongly the complaint's order weighs causes: a cause of the k-th step has prior RANK_DECAY^k. */
     static final double RANK_DECAY = 0.35;
     /** ...but never less than this, so that the last causes of a long list are still asked about. */
     static final double RANK_FLOOR = 0.005;
@@ -70,6 +70,16 @@ public final class Consultation {
     static final double OTHER_SHARE = 0.2;
     /** The weight of a reported cause in the uncertainty over causes. */
     static final double ESTABLISHED_WEIGHT = 0.9;
+    /** A guide's check is asked first when its gain is at least this share of the best question's. */
+    static final double GUIDE_SHARE = 0.3;
+    /**
+     * How much of a candidate's confidence (below the reporting threshold) counts as weight: none. A
+     * candidate concluded by default ("no other explanation") must not outweigh the guide's first step;
+     * it keeps its share through the prior and the answers while it can still be concluded.
+     */
+    static final double CANDIDATE_WEIGHT = 0;
+    /** Within one step of a complaint's causes, the k-th listed has prior STEP_DECAY^k of the step's. */
+    static final double STEP_DECAY = 0.8;
 
     private final Triage triage;
     private final KnowledgeBase kb;
@@ -267,11 +277,19 @@ public final class Consultation {
     Map<String, Double> inPlay(Diagnosis d, Map<String, Known> known) {
         Map<String, Double> prior = new LinkedHashMap<>();
         if (complaint != null) {
-            double w = 1;
             for (String c : complaint.causes()) {
                 if (!index.supporting(c).isEmpty()) {
-                    prior.put(c, Math.max(w, RANK_FLOOR));
-                    w *= RANK_DECAY;
+                    int step = complaint.rank(c);
+                    int within = 0;
+                    for (String o : complaint.causes()) {
+                        if (o.equals(c)) {
+                            break;
+                        }
+                        if (complaint.rank(o) == step) {
+                            within++;
+                        }
+                    }
+                    prior.put(c, Math.max(Math.pow(RANK_DECAY, step) * Math.pow(STEP_DECAY, within), RANK_FLOOR));
                 }
             }
         }
@@ -383,7 +401,7 @@ public final class Consultation {
                                 Map<String, Boolean> baseAlive, String changed) {
         Map<String, Double> conf = new LinkedHashMap<>();
         // for telling causes apart, a reported cause counts as established, whatever its certainty factor
-        confidences(d).forEach((c, v) -> conf.put(c, v >= Certainty.REPORT ? ESTABLISHED_WEIGHT : v));
+        confidences(d).forEach((c, v) -> conf.put(c, v >= Certainty.REPORT ? ESTABLISHED_WEIGHT : v * CANDIDATE_WEIGHT));
         double top = conf.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         double rest = Math.max(0, 1 - top);
         Map<String, Double> w = new LinkedHashMap<>();
@@ -542,7 +560,7 @@ public final class Consultation {
                 .thenComparingInt(o -> bestRank(o.symptom().id(), rank))
                 .thenComparing(o -> o.symptom().id());
         options.sort(byGain);
-        List<Option> useful = options.stream().filter(o -> o.gain() > MIN_GAIN).toList();
+        List<Option> useful = guideFirst(options.stream().filter(o -> o.gain() > MIN_GAIN).toList());
         End end = null;
         if (established(d, useful)) {
             end = End.ESTABLISHED;
@@ -550,6 +568,32 @@ public final class Consultation {
             end = End.NO_USEFUL_QUESTION;
         }
         return new Plan(d, useful, end);
+    }
+
+    /**
+     * The options, best first, with the complaint's {@code checks} (the guide's own procedure) moved to
+     * the front, in the guide's order, when their gain is at least {@link #GUIDE_SHARE} of the best: the
+     * guide's check is asked when it is nearly as informative as any, not at any price.
+     */
+    private List<Option> guideFirst(List<Option> options) {
+        if (complaint == null || complaint.checks().isEmpty() || options.isEmpty()) {
+            return options;
+        }
+        double best = options.get(0).gain();
+        List<Option> out = new ArrayList<>();
+        for (String s : complaint.checks()) {
+            for (Option o : options) {
+                if (o.symptom().id().equals(s) && o.gain() >= GUIDE_SHARE * best) {
+                    out.add(o);
+                }
+            }
+        }
+        for (Option o : options) {
+            if (!out.contains(o)) {
+                out.add(o);
+            }
+        }
+        return out;
     }
 
     /**

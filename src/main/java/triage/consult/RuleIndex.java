@@ -34,10 +34,24 @@ public final class RuleIndex {
     public record Condition(Kind kind, Set<String> ids, boolean negated, String reply) {
     }
 
-    /** One rule: its conditions and conclusions. */
+    /**
+     * One rule: its conditions and conclusions; {@code cf} is the largest certainty factor it gives each
+     * cause it supports (0.5 where the text does not say).
+     */
     public record Rule(String name, String file, List<Condition> conditions, Set<String> supports,
-                       Set<String> against, Set<String> findings) {
+                       Set<String> against, Set<String> findings, Map<String, Double> cf) {
+        public double cfFor(String cause) {
+            return cf.getOrDefault(cause, DEFAULT_CF);
+        }
+
+        /** The largest factor it gives against a cause. */
+        public double againstCfFor(String cause) {
+            return cf.getOrDefault(AGAINST_KEY + cause, DEFAULT_CF);
+        }
     }
+
+    static final double DEFAULT_CF = 0.5;
+    private static final String AGAINST_KEY = "against:";
 
     private static final Pattern RULE = Pattern.compile(
             "(?ms)^\\s*rule\\s+(\"([^\"]+)\"|'([^']+)'|(\\S+))(.*?)^\\s*end\\b");
@@ -53,6 +67,9 @@ public final class RuleIndex {
     private static final Pattern BINDING = Pattern.compile("(\\$\\w+)\\s*:\\s*$");
     private static final Pattern SUPPORT = Pattern.compile("\\b(?:Support\\.of|new\\s+Support)\\s*\\(\\s*\"([^\"]+)\"");
     private static final Pattern AGAINST = Pattern.compile("\\b(?:Against\\.of|new\\s+Against)\\s*\\(\\s*\"([^\"]+)\"");
+    private static final Pattern SUPPORT_CF = Pattern.compile(
+            "(?s)\\b(Support|Against)\\.of\\s*\\(\\s*\"([^\"]+)\"\\s*,(.*?),\\s*drools\\s*\\)");
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])(\\d*\\.\\d+|\\d+)(?![\\w.])");
     private static final Pattern FINDING = Pattern.compile("\\bnew\\s+Finding\\s*\\(\\s*\"([^\"]+)\"");
 
     private final List<Rule> rules;
@@ -137,7 +154,27 @@ public final class RuleIndex {
             }
             from = close < 0 ? lhs.length() : close + 1;
         }
-        return new Rule(name, file, List.copyOf(conditions), ids(SUPPORT, rhs), ids(AGAINST, rhs), ids(FINDING, rhs));
+        return new Rule(name, file, List.copyOf(conditions), ids(SUPPORT, rhs), ids(AGAINST, rhs), ids(FINDING, rhs),
+                certainties(rhs));
+    }
+
+    /** The largest factor in (0, 1] each {@code Support.of} of the consequence gives ("$s.count() >= 2 ? 0.8 : 0.6": 0.8). */
+    private static Map<String, Double> certainties(String rhs) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        Matcher m = SUPPORT_CF.matcher(rhs);
+        while (m.find()) {
+            double best = 0;
+            String expr = m.group(3);
+            Matcher n = NUMBER.matcher(expr);
+            while (n.find()) {
+                double v = Double.parseDouble(n.group(1));
+                if (v > 0 && v <= 1 && expr.substring(0, n.start()).matches("(?s).*(\\?|:|,|\\(|^)\\s*$")) {
+                    best = Math.max(best, v);
+                }
+            }
+            out.merge((m.group(1).equals("Against") ? AGAINST_KEY : "") + m.group(2), best > 0 ? best : DEFAULT_CF, Math::max);
+        }
+        return Map.copyOf(out);
     }
 
     /** The count (and value) a symptom must reach for the rules that test it: the largest lower bound. */
@@ -310,43 +347,67 @@ public final class RuleIndex {
 
     /**
      * The symptoms a cause produces: those its supporting rules match positively (directly or through
-     * the findings they need), without those one of its own supporting rules needs absent.
+     * the findings they need). A symptom that one supporting rule needs present and another needs absent
+     * goes with the stronger rule (the larger certainty factor): "switch off" (0.85) against the weak
+     * hint "signals, and the switch not known to be off" (0.3) is produced; "stopped while the switch is
+     * on" (0.75) against "stopped while it is off" (0.3) leaves the switch excluded. Equal: neither.
      */
     public Set<String> produces(String cause) {
-        Set<String> positive = new LinkedHashSet<>();
-        Set<String> negative = new HashSet<>();
-        polarities(supporting(cause), true, positive, negative, new HashSet<>());
-        positive.removeAll(negative);
-        return positive;
+        return polarity(cause).get(Boolean.TRUE);
     }
 
-    /** The symptoms a cause implies absent: what its supporting rules need not to be there, or answered no. */
+    /** The symptoms a cause implies absent: what its supporting rules need not to be there, or answered no (see {@link #produces}). */
     public Set<String> excludes(String cause) {
-        Set<String> positive = new LinkedHashSet<>();
-        Set<String> negative = new LinkedHashSet<>();
-        polarities(supporting(cause), true, positive, negative, new HashSet<>());
-        negative.removeAll(positive);
-        return negative;
+        return polarity(cause).get(Boolean.FALSE);
     }
 
-    private void polarities(Collection<Rule> rules, boolean sign, Set<String> positive, Set<String> negative,
-                            Set<String> seenFindings) {
+    private final Map<String, Map<Boolean, Set<String>>> polarity = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Map<Boolean, Set<String>> polarity(String cause) {
+        return polarity.computeIfAbsent(cause, c -> {
+            Map<String, Double> positive = new LinkedHashMap<>();
+            Map<String, Double> negative = new LinkedHashMap<>();
+            for (Rule r : supporting(c)) {
+                polarities(List.of(r), true, r.cfFor(c), positive, negative, new HashSet<>());
+            }
+            // what a rule against the cause needs present is what the cause makes unlikely
+            for (Rule r : against(c)) {
+                polarities(List.of(r), false, r.againstCfFor(c), positive, negative, new HashSet<>());
+            }
+            Set<String> pro = new LinkedHashSet<>();
+            Set<String> con = new LinkedHashSet<>();
+            positive.forEach((s, v) -> {
+                if (v > negative.getOrDefault(s, 0.0)) {
+                    pro.add(s);
+                }
+            });
+            negative.forEach((s, v) -> {
+                if (v > positive.getOrDefault(s, 0.0)) {
+                    con.add(s);
+                }
+            });
+            return Map.of(Boolean.TRUE, Set.copyOf(pro), Boolean.FALSE, Set.copyOf(con));
+        });
+    }
+
+    private void polarities(Collection<Rule> rules, boolean sign, double cf, Map<String, Double> positive,
+                            Map<String, Double> negative, Set<String> seenFindings) {
         for (Rule r : rules) {
             for (Condition c : r.conditions()) {
                 boolean s = sign != c.negated();
                 switch (c.kind()) {
-                    case SYMPTOM -> (s ? positive : negative).addAll(c.ids());
+                    case SYMPTOM -> c.ids().forEach(id -> (s ? positive : negative).merge(id, cf, Math::max));
                     case ANSWER -> {
                         if ("NO".equals(c.reply())) {
-                            (s ? negative : positive).addAll(c.ids());
+                            c.ids().forEach(id -> (s ? negative : positive).merge(id, cf, Math::max));
                         } else if ("YES".equals(c.reply())) {
-                            (s ? positive : negative).addAll(c.ids());
+                            c.ids().forEach(id -> (s ? positive : negative).merge(id, cf, Math::max));
                         }
                     }
                     case FINDING -> {
                         for (String f : c.ids()) {
                             if (seenFindings.add(f + s)) {
-                                polarities(concluding(f), s, positive, negative, seenFindings);
+                                polarities(concluding(f), s, cf, positive, negative, seenFindings);
                             }
                         }
                     }
