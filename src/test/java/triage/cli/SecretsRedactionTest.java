@@ -1,6 +1,7 @@
 package triage.cli;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * headers, bearer tokens, passwords in URLs, signatures, PEM keys...): each line carries a recognised
  * error so it is cited as evidence, and no secret appears in any output format of diagnose.
  */
-class SecretsRedactionTest {
+public class SecretsRedactionTest {
 
     static final List<String> SECRETS = new ArrayList<>();
     @TempDir
@@ -52,5 +53,33 @@ class SecretsRedactionTest {
         for (String secret : SECRETS) {
             assertThat(all).as("secret %s", secret).doesNotContain(secret);
         }
+    }
+
+    @Test
+    void noSecretAppearsInAConsultation() {
+        java.io.InputStream in = System.in;
+        try {
+            // the consultation starts from the evidence, is asked "how" the leading cause was reached, then quits
+            System.setIn(new java.io.ByteArrayInputStream("how\nquit\n".getBytes(StandardCharsets.UTF_8)));
+            Cli.Result r = Cli.run("consult", "--plain", "--explain", "--evidence", log.toString());
+            String all = r.out() + r.err();
+            assertThat(all).contains("[REDACTED]");
+            for (String secret : SECRETS) {
+                assertThat(all).as("secret %s", secret).doesNotContain(secret);
+            }
+        } finally {
+            System.setIn(in);
+        }
+    }
+
+    /** The lines of the corpus, for the service's test of the same property. */
+    public static List<String> lines() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String row : Files.readAllLines(Path.of("src/test/resources/secrets/secret-shapes.tsv"), StandardCharsets.UTF_8)) {
+            if (!row.isBlank() && !row.startsWith("#")) {
+                lines.add(row);
+            }
+        }
+        return lines;
     }
 }
