@@ -38,7 +38,7 @@ public final class ReaderBenchmark {
     };
 
     /** How much of the log grep reads. */
-    private static final long GREP_BYTES = 16L * 1024 * 1024;
+    private static final long GREP_BYTES = Long.getLong("grep.mb", 16) * 1024 * 1024;
 
     public static void main(String[] args) throws Exception {
         int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 1024;
@@ -66,6 +66,11 @@ public final class ReaderBenchmark {
         long tp = System.nanoTime();
         reader.read(List.of(prefix));
         double readerPrefixSeconds = (System.nanoTime() - tp) / 1e9;
+        if (grepBytes == 0) {
+            System.out.printf(Locale.ROOT, "triage reader: %.2f s, %.1f MB/s on %.0f MB; peak RSS %s (grep skipped)%n", readerSeconds,
+                    bytes / 1048576.0 / readerSeconds, bytes / 1048576.0, readerPeak);
+            return;
+        }
         long t1 = System.nanoTime();
         Process grep = new ProcessBuilder("grep", "-E", "-i", "-c", "-f", patterns.toString(), prefix.toString())
                 .redirectErrorStream(true).start();

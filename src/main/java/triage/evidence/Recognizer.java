@@ -37,6 +37,8 @@ public final class Recognizer {
     /** Patterns with keywords, found through the index; the others run on every line. */
     private final KeywordIndex keywordIndex;
     private final int[] alwaysRun;
+    /** Thread-safe: readers on several threads share one recognizer. */
+    private final java.util.concurrent.ConcurrentHashMap<String, BitSet> allowedByContext = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<MetricCondition> metricConditions = new ArrayList<>();
     private final List<AlertMapping> alertMappings = new ArrayList<>();
 
@@ -79,11 +81,9 @@ public final class Recognizer {
         for (int i : alwaysRun) {
             candidates.set(i);
         }
+        candidates.and(allowedIn(line.context()));
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             LinePattern p = linePatterns.get(i);
-            if (p.files != null && !p.files.matcher(line.context()).find()) {
-                continue;
-            }
             Matcher m = p.regex.matcher(text);
             if (!m.find()) {
                 continue;
@@ -102,6 +102,28 @@ public final class Recognizer {
             out.add(new Observation(p.def.symptom(), attributes.getOrDefault("subject", ""), value, line.timestamp(),
                     line.source(), text, attributes, p.def.isAbsent()));
         }
+    }
+
+    /**
+     * The patterns whose {@code files:} expression admits a context (a file name, or a command in a
+     * transcript). Contexts change rarely within a file, so this is worked out once per context.
+     */
+    private BitSet allowedIn(String context) {
+        BitSet allowed = allowedByContext.get(context);
+        if (allowed == null) {
+            allowed = new BitSet(linePatterns.size());
+            for (int i = 0; i < linePatterns.size(); i++) {
+                Pattern files = linePatterns.get(i).files;
+                if (files == null || files.matcher(context).find()) {
+                    allowed.set(i);
+                }
+            }
+            if (allowedByContext.size() > 10_000) {
+                allowedByContext.clear(); // a bound, for transcripts with endless distinct commands
+            }
+            allowedByContext.put(context, allowed);
+        }
+        return allowed;
     }
 
     /** Symptoms a metric sample shows. */
