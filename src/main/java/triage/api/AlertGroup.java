@@ -1,5 +1,6 @@
 package triage.api;
 
+import triage.knowledge.Problem;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -144,11 +145,7 @@ public record AlertGroup(String groupKey, String status, String receiver, int al
     }
 
     private static String firstLine(String m) {
-        if (m == null) {
-            return "";
-        }
-        int nl = m.indexOf('\n');
-        String line = nl < 0 ? m : m.substring(0, nl);
+        String line = Problem.firstLine(m, "");
         return (line.length() > 160 ? line.substring(0, 160) + "..." : line).replace('\r', ' ');
     }
 }

@@ -2,6 +2,7 @@ package triage.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import triage.knowledge.Problem;
 
 /** {@code triage}: diagnose incidents in trading platforms from their logs, metrics and alerts. */
 @Command(name = "triage", mixinStandardHelpOptions = true, version = "triage 0.1.0",
@@ -30,20 +31,14 @@ public final class TriageCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new TriageCommand());
         cl.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println("triage: " + oneLine(e) + " (see --help)");
+            e.getCommandLine().getErr().println("triage: " + Problem.firstLine(e) + " (see --help)");
             return EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             // one line, never a stack trace: the message names file and line where there is one
-            line.getErr().println("triage: " + oneLine(e));
+            line.getErr().println("triage: " + Problem.firstLine(e));
             return EXIT_USAGE;
         });
         return cl;
-    }
-
-    static String oneLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 }

@@ -91,7 +91,7 @@ public final class Complaints {
                     }
                     c = yaml.treeToValue(node, Complaint.class);
                 } catch (JsonProcessingException e) {
-                    problems.add(new Problem(where, line, "bad complaint: " + firstLine(e.getOriginalMessage())));
+                    problems.add(new Problem(where, line, "bad complaint: " + Problem.firstLine(e.getOriginalMessage(), "syntax error")));
                     continue;
                 }
                 if (c.id() == null || c.id().isBlank() || c.text() == null || c.text().isBlank()) {
@@ -105,7 +105,7 @@ public final class Complaints {
                 out.add(resolve(c, steps, kb, where, line, problems));
             }
         } catch (IOException e) {
-            problems.add(new Problem(where, 0, "malformed complaints: " + firstLine(e.getMessage())));
+            problems.add(new Problem(where, 0, "malformed complaints: " + Problem.firstLine(e.getMessage(), "syntax error")));
         }
         return new Complaints(out, problems);
     }
@@ -226,13 +226,5 @@ public final class Complaints {
             }
         }
         return out;
-    }
-
-    private static String firstLine(String m) {
-        if (m == null) {
-            return "syntax error";
-        }
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 }

@@ -12,6 +12,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import triage.facts.Answer;
 import triage.knowledge.KnowledgeBase;
+import triage.knowledge.Problem;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -163,14 +164,14 @@ public final class EvidenceReader {
             r.errors.add(e.getMessage());
         } catch (IOException e) {
             if (r.errors.size() == warningsBefore) {
-                r.errors.add(name + ": cannot read: " + oneLine(e));
+                r.errors.add(name + ": cannot read: " + Problem.firstLine(e));
             }
         } catch (RuntimeException | StackOverflowError e) {
             if (r.strict) {
                 throw e; // fuzzing: anything but the documented input errors is a bug to find
             }
             // a bug of ours must not lose the rest of the evidence: name the file and go on
-            r.errors.add(name + ": cannot read (internal error " + e.getClass().getSimpleName() + ": " + oneLine(e) + ")");
+            r.errors.add(name + ": cannot read (internal error " + e.getClass().getSimpleName() + ": " + Problem.firstLine(e) + ")");
         }
     }
 
@@ -212,7 +213,7 @@ public final class EvidenceReader {
         try {
             return archive.getNextEntry();
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | IndexOutOfBoundsException e) {
-            throw new EvidenceException(name + ": malformed archive (" + oneLine(e) + "); rest skipped");
+            throw new EvidenceException(name + ": malformed archive (" + Problem.firstLine(e) + "); rest skipped");
         }
     }
 
@@ -249,7 +250,7 @@ public final class EvidenceReader {
             if (!jsonLines) {
                 int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
                 r.warnings.add(name + (line > 0 ? ":" + line : "") + ": invalid JSON ("
-                        + oneLine(e.getOriginalMessage()) + "); read as text lines");
+                        + Problem.firstLine(e.getOriginalMessage(), "syntax error") + "); read as text lines");
             }
             return false;
         }
@@ -317,11 +318,6 @@ public final class EvidenceReader {
         return control > n / 10;
     }
 
-    private static String oneLine(Object o) {
-        String s = o instanceof Throwable t ? (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()) : String.valueOf(o);
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
 
     /** Counts the bytes read through it: the compressed side of an archive. */
     private static final class CountingInputStream extends FilterInputStream {

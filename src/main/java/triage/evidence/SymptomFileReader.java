@@ -1,5 +1,6 @@
 package triage.evidence;
 
+import triage.knowledge.Problem;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -117,7 +118,7 @@ final class SymptomFileReader {
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new EvidenceException(file + (line > 0 ? ":" + line : "") + ": malformed symptom file: "
-                    + firstLine(e.getOriginalMessage()));
+                    + Problem.firstLine(e.getOriginalMessage(), "syntax error"));
         } catch (IOException e) {
             throw new EvidenceException(file + ": cannot read: " + e.getMessage());
         }
@@ -216,13 +217,5 @@ final class SymptomFileReader {
                 warnings.add(where + ": unknown field '" + f + "' ignored");
             }
         });
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "syntax error";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 }

@@ -191,7 +191,7 @@ public final class KnowledgeBaseLoader {
             try {
                 sink.accept(yaml.treeToValue(node, type), line);
             } catch (JsonProcessingException e) {
-                problems.add(new Problem(file.toString(), line, firstLine(e.getOriginalMessage())));
+                problems.add(new Problem(file.toString(), line, Problem.firstLine(e.getOriginalMessage(), "malformed YAML")));
             }
         }
     }
@@ -199,15 +199,7 @@ public final class KnowledgeBaseLoader {
     static Problem problem(Path file, JsonProcessingException e) {
         JsonLocation location = e.getLocation();
         int line = location == null ? 0 : location.getLineNr();
-        return new Problem(file.toString(), line, firstLine(e.getOriginalMessage()));
-    }
-
-    static String firstLine(String message) {
-        if (message == null) {
-            return "malformed YAML";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return new Problem(file.toString(), line, Problem.firstLine(e.getOriginalMessage(), "malformed YAML"));
     }
 
     static List<Path> yamlFiles(Path folder) {

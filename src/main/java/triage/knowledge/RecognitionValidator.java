@@ -65,7 +65,7 @@ final class RecognitionValidator {
             return true;
         } catch (PatternSyntaxException e) {
             problems.add(new Problem(file, line, what + ": bad regular expression: "
-                    + KnowledgeBaseLoader.firstLine(e.getDescription()) + " near index " + e.getIndex()));
+                    + Problem.firstLine(e.getDescription(), "malformed YAML") + " near index " + e.getIndex()));
             return false;
         }
     }

@@ -1,5 +1,6 @@
 package triage.server;
 
+import triage.knowledge.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -409,10 +410,7 @@ final class ServiceHandler extends Handler.Abstract {
     }
 
     private static String oneLine(Object o) {
-        String s = o instanceof Throwable t ? (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage())
-                : String.valueOf(o);
-        int nl = s.indexOf('\n');
-        s = nl < 0 ? s : s.substring(0, nl);
+        String s = o instanceof Throwable t ? Problem.firstLine(t) : Problem.firstLine(String.valueOf(o), "");
         return s.length() > 160 ? s.substring(0, 160) + "..." : s;
     }
 }
