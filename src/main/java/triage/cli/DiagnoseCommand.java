@@ -1,6 +1,7 @@
 package triage.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import triage.api.Triage;
@@ -30,8 +31,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "show the rules and facts that led to each cause")
     boolean explain;
 
-    @Option(names = "--kb", paramLabel = "DIR", description = "project root holding rules/ and knowledge-base/ (or TRIAGE_KB)")
-    Path kb;
+    @Mixin
+    ProjectRootOption projectRoot;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "evidence files or folders")
     List<Path> paths;
@@ -53,7 +54,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             }
         }
         // the rules load (from the rule cache when unchanged) on another thread while the evidence is read
-        try (Triage triage = Triage.start(ProjectRoot.resolve(kb), RuleCache.fromEnvironment())) {
+        try (Triage triage = Triage.start(projectRoot.resolve(), RuleCache.fromEnvironment())) {
             Evidence evidence = triage.read(paths);
             if (evidence.nothingReadable()) {
                 err.println("triage: " + (evidence.warnings().isEmpty() ? "no evidence could be read" : evidence.warnings().get(0)));

@@ -1,6 +1,7 @@
 package triage.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import triage.engine.RuleBase;
 import triage.knowledge.KnowledgeBase;
@@ -27,12 +28,12 @@ final class KbCommand implements Runnable {
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Compile rules/ and validate knowledge-base/; exits 1 on any problem, naming file and line.")
     static final class Check implements Callable<Integer> {
-        @Option(names = "--kb", paramLabel = "DIR", description = "project root holding rules/ and knowledge-base/")
-        Path kb;
+        @Mixin
+        ProjectRootOption projectRoot;
 
         @Override
         public Integer call() {
-            List<Problem> problems = check(ProjectRoot.resolve(kb));
+            List<Problem> problems = check(projectRoot.resolve());
             problems.forEach(p -> System.err.println(p));
             if (problems.isEmpty()) {
                 System.out.println("knowledge base and rules OK");

@@ -3,6 +3,7 @@ package triage.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import triage.knowledge.Coverage;
@@ -30,8 +31,8 @@ import java.util.concurrent.Callable;
                 + "exits 1 when a cause has no rule or no remediation.")
 final class KbCoverageCommand implements Callable<Integer> {
 
-    @Option(names = "--kb", paramLabel = "DIR", description = "project root holding rules/ and knowledge-base/")
-    Path kb;
+    @Mixin
+    ProjectRootOption projectRoot;
 
     @Option(names = "--catalog", paramLabel = "FILE",
             description = "cause catalog (default: ../shared/contract/causes.yaml beside the project root)")
@@ -46,7 +47,7 @@ final class KbCoverageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path root = ProjectRoot.resolve(kb).toAbsolutePath().normalize();
+        Path root = projectRoot.resolve().toAbsolutePath().normalize();
         Path catalogFile = catalog != null ? catalog : root.resolve("../shared/contract/causes.yaml").normalize();
         Path guideDir = guides != null ? guides : root.resolve("../shared/seeds").normalize();
         PrintWriter out = spec.commandLine().getOut();

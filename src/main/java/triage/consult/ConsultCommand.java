@@ -9,7 +9,9 @@ import org.jline.reader.impl.completer.StringsCompleter;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import triage.cli.ProjectRootOption;
 import triage.api.Triage;
 import triage.cli.ProjectRoot;
 import triage.evidence.Evidence;
@@ -53,8 +55,8 @@ public final class ConsultCommand implements Callable<Integer> {
     @Option(names = "--save", paramLabel = "FILE", description = "write the answers as a symptom file for triage diagnose")
     Path save;
 
-    @Option(names = "--kb", paramLabel = "DIR", description = "project root holding rules/ and knowledge-base/ (or TRIAGE_KB)")
-    Path kb;
+    @Mixin
+    ProjectRootOption projectRoot;
 
     @Option(names = "--plain", description = "the line protocol even on a terminal")
     boolean plain;
@@ -85,7 +87,7 @@ public final class ConsultCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        try (Triage triage = Triage.load(ProjectRoot.resolve(kb))) {
+        try (Triage triage = Triage.load(projectRoot.resolve())) {
             Evidence ev = evidence.isEmpty() ? null : triage.read(evidence);
             if (ev != null) {
                 if (ev.nothingReadable()) {

@@ -3,7 +3,9 @@ package triage.server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import triage.cli.ProjectRootOption;
 import triage.api.Triage;
 import triage.cli.ProjectRoot;
 import triage.knowledge.KnowledgeBaseException;
@@ -41,8 +43,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--log-format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     String logFormat;
 
-    @Option(names = "--kb", paramLabel = "DIR", description = "project root holding rules/ and knowledge-base/ (or TRIAGE_KB)")
-    Path kb;
+    @Mixin
+    ProjectRootOption projectRoot;
 
     @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "4194304",
             description = "largest request body accepted, larger is 413 (default: ${DEFAULT-VALUE})")
@@ -76,7 +78,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Triage triage;
         try {
-            triage = Triage.load(ProjectRoot.resolve(kb));
+            triage = Triage.load(projectRoot.resolve());
         } catch (KnowledgeBaseException e) {
             for (Problem p : e.problems()) {
                 System.err.println("triage: " + p);
