@@ -1,5 +1,6 @@
 package triage.cli;
 
+import triage.testing.TestTriage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -9,7 +10,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,7 +57,7 @@ class KbCoverageCommandTest {
 
     @Test
     void aRuleForEveryCauseMakesTheCoveragePass(@TempDir Path tmp) throws IOException {
-        copy(FIXTURE, tmp);
+        TestTriage.copyTree(FIXTURE, tmp);
         Files.writeString(tmp.resolve("rules/more.drl"), """
                 package triage.rules;
                 import triage.facts.Symptom;
@@ -72,18 +72,5 @@ class KbCoverageCommandTest {
         Run run = coverage(tmp);
         assertThat(run.out()).contains("no rule (0): -");
         assertThat(run.exit()).isEqualTo(TriageCommand.EXIT_OK);
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

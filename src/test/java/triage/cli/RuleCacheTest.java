@@ -37,8 +37,8 @@ class RuleCacheTest {
     void copyTheProject() throws IOException {
         project = tmp.resolve("project");
         cacheDir = tmp.resolve("cache");
-        copy(TestTriage.projectRoot().resolve("rules"), project.resolve("rules"));
-        copy(TestTriage.projectRoot().resolve("knowledge-base"), project.resolve("knowledge-base"));
+        TestTriage.copyTree(TestTriage.projectRoot().resolve("rules"), project.resolve("rules"));
+        TestTriage.copyTree(TestTriage.projectRoot().resolve("knowledge-base"), project.resolve("knowledge-base"));
         // a rule set of its own, so that the rules bundled in target/classes by mvn package never stand in for it
         Files.writeString(exchangeRules(), Files.readString(exchangeRules()) + "\n// a copy for RuleCacheTest\n");
         evidence = tmp.resolve("symptoms.yaml");
@@ -174,19 +174,6 @@ class RuleCacheTest {
     private Stream<Path> kjars() throws IOException {
         try (Stream<Path> files = Files.list(cacheDir)) {
             return files.filter(p -> p.toString().endsWith(".kjar")).toList().stream();
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
         }
     }
 }

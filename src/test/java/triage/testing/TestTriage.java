@@ -93,6 +93,20 @@ public final class TestTriage {
         }
     }
 
+    /** Copies a folder tree (a project, a fixture) to a new place, for tests that edit a copy. */
+    public static void copyTree(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
     /** Lines joined with newlines, for readable evidence in tests. */
     public static String lines(String... lines) {
         return String.join("\n", lines) + "\n";
