@@ -100,10 +100,11 @@ final class SymptomAggregator {
 
     /** Symptoms the evidence showed to be absent, and not also present. */
     List<Answer> absences() {
+        java.util.Set<String> present = new java.util.HashSet<>();
+        folds.values().forEach(f -> present.add(f.id));
         List<Answer> out = new ArrayList<>();
         for (Answer a : absent.values()) {
-            boolean present = folds.values().stream().anyMatch(f -> f.id.equals(a.symptom()));
-            if (!present) {
+            if (!present.contains(a.symptom())) {
                 out.add(a);
             }
         }
