@@ -213,8 +213,16 @@ public final class EvidenceReader {
         try {
             return archive.getNextEntry();
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | IndexOutOfBoundsException e) {
-            throw new EvidenceException(name + ": malformed archive (" + Problem.firstLine(e) + "); rest skipped");
+            throw malformed(name, e);
         }
+    }
+
+    /**
+     * commons-compress reports some malformed headers and compressed data with runtime exceptions
+     * (found by fuzzing: an IndexOutOfBoundsException in the zip "unshrink" decoder): input errors here.
+     */
+    private static EvidenceException malformed(String name, RuntimeException e) {
+        return new EvidenceException(name + ": malformed archive (" + Problem.firstLine(e) + "); rest skipped");
     }
 
     private void readTextual(String name, BufferedInputStream in, byte[] head, Reading r) throws IOException {
@@ -364,7 +372,12 @@ public final class EvidenceReader {
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
+            int b;
+            try {
+                b = super.read();
+            } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | IndexOutOfBoundsException e) {
+                throw malformed(name, e);
+            }
             if (b >= 0) {
                 check(1);
             }
@@ -373,7 +386,12 @@ public final class EvidenceReader {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
+            int n;
+            try {
+                n = super.read(b, off, len);
+            } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | IndexOutOfBoundsException e) {
+                throw malformed(name, e);
+            }
             if (n > 0) {
                 check(n);
             }
