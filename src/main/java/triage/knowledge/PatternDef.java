@@ -14,12 +14,22 @@ import java.util.List;
  * @param max      the value must be at most this, when given
  * @param absent   the line shows the healthy state: the symptom is known NOT to hold
  * @param files    optional regex the file name must match (e.g. {@code df}), for command outputs
+ * @param examples real lines, in different wordings or layouts, that the pattern must recognise
+ * @param counterExamples routine or healthy lines the pattern must not recognise
  */
 public record PatternDef(String symptom, String regex, List<String> keywords, Double min, Double max,
-                         Boolean absent, String files) {
+                         Boolean absent, String files, List<String> examples,
+                         List<String> counterExamples) {
 
     public PatternDef {
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        examples = examples == null ? List.of() : List.copyOf(examples);
+        counterExamples = counterExamples == null ? List.of() : List.copyOf(counterExamples);
+    }
+
+    public PatternDef(String symptom, String regex, List<String> keywords, Double min, Double max,
+                      Boolean absent, String files) {
+        this(symptom, regex, keywords, min, max, absent, files, List.of(), List.of());
     }
 
     public boolean isAbsent() {

@@ -24,7 +24,7 @@ class PublicCaseSymptomsTest {
     static final Path LIST = Path.of("src/test/resources/case-symptoms.yaml");
 
     static Stream<String> cases() throws IOException {
-        return PublicCasesTest.expected(LIST).keySet().stream();
+        return triage.testing.Bundles.expected(LIST).keySet().stream();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -32,7 +32,7 @@ class PublicCaseSymptomsTest {
     void theTellingSymptomsAreRecognisedWithFileAndLine(String name) throws IOException {
         Path evidence = PublicCasesTest.CASES.resolve(name).resolve("evidence");
         Assumptions.assumeTrue(Files.isDirectory(evidence), "../shared/cases is not beside the project");
-        Map<String, List<String>> expected = PublicCasesTest.expected(LIST);
+        Map<String, List<String>> expected = triage.testing.Bundles.expected(LIST);
         Evidence read = TestTriage.get().read(List.of(evidence));
         assertThat(read.warnings()).isEmpty();
         for (String id : expected.get(name)) {
