@@ -3,6 +3,7 @@ package triage.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import triage.consult.Complaints;
 import triage.engine.RuleBase;
 import triage.knowledge.KnowledgeBase;
 import triage.knowledge.KnowledgeBaseException;
@@ -54,6 +55,7 @@ final class KbCommand implements Runnable {
             return e.problems();
         }
         problems.addAll(kb.problems());
+        problems.addAll(Complaints.load(kb).problems());
         try {
             RuleBase rules = RuleBase.load(root); // also fills the rule cache, so the next diagnosis starts fast
             problems.addAll(RuleReferenceCheck.check(rules.sources(), kb));

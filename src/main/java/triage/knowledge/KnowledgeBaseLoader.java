@@ -49,6 +49,7 @@ public final class KnowledgeBaseLoader {
             throw new KnowledgeBaseException(problems);
         }
         Map<String, CauseDef> causes = new LinkedHashMap<>();
+        Map<String, Map.Entry<String, Integer>> causeLocations = new LinkedHashMap<>();
         Map<String, SymptomDef> symptoms = new LinkedHashMap<>();
         List<PatternDef> patterns = new ArrayList<>();
         List<MetricDef> metrics = new ArrayList<>();
@@ -62,6 +63,7 @@ public final class KnowledgeBaseLoader {
                 } else if (causes.putIfAbsent(cause.id(), cause) != null) {
                     problems.add(new Problem(file.toString(), line, "duplicate cause id " + cause.id()));
                 } else {
+                    causeLocations.put(cause.id(), Map.entry(file.toString(), line));
                     validateCause(cause, file, line, problems);
                 }
             });
@@ -89,6 +91,13 @@ public final class KnowledgeBaseLoader {
             });
         }
         validator.checkSymptomsKnown(symptoms.keySet());
+        causeLocations.forEach((id, where) -> {
+            for (String other : causes.get(id).explains()) {
+                if (!causes.containsKey(other)) {
+                    problems.add(new Problem(where.getKey(), where.getValue(), "cause " + id + " explains unknown cause " + other));
+                }
+            }
+        });
         return new KnowledgeBase(projectRoot, causes, symptoms, patterns, metrics, alerts, components, problems);
     }
 
