@@ -1,4 +1,4 @@
-package triage.consult;
+package triage.cli;
 
 import org.jline.reader.Completer;
 import org.jline.reader.EndOfFileException;
@@ -10,22 +10,25 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import triage.cli.ProjectRootOption;
+import picocli.CommandLine.Spec;
 import triage.api.Triage;
-import triage.cli.ProjectRoot;
 import triage.evidence.Evidence;
 import triage.knowledge.KnowledgeBaseException;
 import triage.knowledge.Problem;
+import triage.consult.Complaint;
+import triage.consult.Complaints;
+import triage.consult.ConsultRunner;
+import triage.consult.Consultation;
+import triage.consult.RuleIndex;
+import triage.output.Format;
 import triage.output.Renderer;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,30 +64,26 @@ public final class ConsultCommand implements Callable<Integer> {
     @Option(names = "--plain", description = "the line protocol even on a terminal")
     boolean plain;
 
-    @Option(names = "--format", defaultValue = "text", description = "the final diagnosis as text, json or markdown (default: ${DEFAULT-VALUE})")
-    String format;
+    @Option(names = "--format", defaultValue = "text", converter = FormatOption.class, description = "the final diagnosis as text, json or markdown (default: ${DEFAULT-VALUE})")
+    Format format;
 
     @Option(names = "--explain", description = "show the rules and facts that led to each cause in the final diagnosis")
     boolean explain;
 
-    /** For tests: input and output instead of the process's. */
+    @Spec
+    CommandSpec spec;
+
+    /** The answers' input: standard input, unless a test gives another. */
     InputStream stdin = System.in;
-    OutputStream stdout = System.out;
 
     @Override
     public Integer call() throws IOException {
-        PrintStream err = System.err;
-        Renderer renderer;
-        try {
-            renderer = Renderer.forFormat(format);
-        } catch (IllegalArgumentException e) {
-            err.println("triage: " + e.getMessage());
-            return 2;
-        }
+        PrintWriter err = spec.commandLine().getErr();
+        Renderer renderer = format.renderer();
         for (Path p : evidence) {
             if (!Files.exists(p)) {
                 err.println("triage: " + p + ": no such file or folder");
-                return 2;
+                return TriageCommand.EXIT_USAGE;
             }
         }
         try (Triage triage = Triage.load(projectRoot.resolve())) {
@@ -92,7 +91,7 @@ public final class ConsultCommand implements Callable<Integer> {
             if (ev != null) {
                 if (ev.nothingReadable()) {
                     err.println("triage: " + (ev.warnings().isEmpty() ? "no evidence could be read" : ev.warnings().get(0)));
-                    return 2;
+                    return TriageCommand.EXIT_USAGE;
                 }
                 ev.warnings().forEach(w -> err.println("triage: warning: " + w));
             }
@@ -104,7 +103,7 @@ public final class ConsultCommand implements Callable<Integer> {
                 if (c.isEmpty()) {
                     err.println("triage: no single complaint matches '" + complaint + "' (complaints: "
                             + String.join(", ", complaints.all().stream().map(Complaint::id).toList()) + ")");
-                    return 2;
+                    return TriageCommand.EXIT_USAGE;
                 }
                 consultation.complaint(c.get());
             }
@@ -113,17 +112,17 @@ public final class ConsultCommand implements Callable<Integer> {
             if (terminal) {
                 return interactive(consultation, complaints, renderer, choose);
             }
-            PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
+            PrintWriter out = spec.commandLine().getOut();
             BufferedReader reader = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
             new ConsultRunner(consultation, complaints, prompt -> reader.readLine(), out, false)
                     .renderer(renderer, explain).save(save).chooseComplaint(choose).run();
             out.flush();
-            return 0;
+            return TriageCommand.EXIT_OK;
         } catch (KnowledgeBaseException e) {
             for (Problem p : e.problems()) {
                 err.println("triage: " + p);
             }
-            return 2;
+            return TriageCommand.EXIT_USAGE;
         }
     }
 
@@ -145,7 +144,7 @@ public final class ConsultCommand implements Callable<Integer> {
             new ConsultRunner(consultation, complaints, lines, out, true)
                     .renderer(renderer, explain).save(save).chooseComplaint(choose).run();
             out.flush();
-            return 0;
+            return TriageCommand.EXIT_OK;
         }
     }
 }
