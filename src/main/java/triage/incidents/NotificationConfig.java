@@ -91,6 +91,20 @@ public record NotificationConfig(String publicUrl, Retention retention, List<Rou
         publicUrl = publicUrl == null ? "" : publicUrl.replaceAll("/+$", "");
     }
 
+    private static int lineOf(Path file, String key, int fallback) {
+        try {
+            java.util.List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).matches("^[\\s-]*\\{?.*\\b" + java.util.regex.Pattern.quote(key) + "\\s*:.*")) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException ignored) {
+            // keep the parser's line
+        }
+        return fallback;
+    }
+
     public static NotificationConfig none() {
         return new NotificationConfig(null, null, null);
     }
@@ -105,6 +119,10 @@ public record NotificationConfig(String publicUrl, Retention retention, List<Rou
             c = yaml.readValue(file.toFile(), NotificationConfig.class);
         } catch (JsonMappingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+                // the parser stands after the value by then: name the line of the key itself
+                line = lineOf(file, u.getPropertyName(), line);
+            }
             throw new IllegalArgumentException(file + ":" + line + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage().lines().findFirst().orElse(""));
