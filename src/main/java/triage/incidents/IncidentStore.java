@@ -92,7 +92,7 @@ public final class IncidentStore implements AutoCloseable {
                 throw new IllegalArgumentException("cannot create the folder of the incident store " + file + ": " + e.getMessage());
             }
             // WAL: readers never block the writer; IMMEDIATE: a transaction takes the write lock first
-            config.setJdbcUrl("jdbc:sqlite:" + file + "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true"
+            config.setJdbcUrl("jdbc:sqlite:" + file + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000&foreign_keys=true"
                     + "&transaction_mode=IMMEDIATE");
             config.setMaximumPoolSize(4);
             description = "sqlite " + file;

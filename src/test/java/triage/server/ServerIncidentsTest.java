@@ -101,10 +101,13 @@ class ServerIncidentsTest {
             Thread.sleep(200); // nothing more may arrive
             assertThat(slack.accepted).hasSize(2);
             assertThat(slack.requests.get()).as("one retry after the 500").isEqualTo(3);
-            assertThat(slack.accepted.get(0).path("text").asText()).startsWith("New incident #" + incident.path("id").asLong());
-            assertThat(slack.accepted.get(1).path("text").asText()).contains("revision 2");
-            assertThat(slack.accepted.get(0).toString()).contains("exchange.rate-limited").contains("429 Too Many Requests")
-                    .contains("https://triage.example.test/v1/incidents/");
+            // the first message may arrive second: it was retried after the 500
+            List<String> texts = slack.accepted.stream().map(m -> m.path("text").asText()).sorted().toList();
+            assertThat(texts).hasSize(2);
+            assertThat(texts.get(0)).startsWith("Incident revised #" + incident.path("id").asLong() + " (revision 2)");
+            assertThat(texts.get(1)).startsWith("New incident #" + incident.path("id").asLong());
+            assertThat(slack.accepted).allSatisfy(m -> assertThat(m.toString()).contains("exchange.rate-limited")
+                    .contains("429 Too Many Requests").contains("https://triage.example.test/v1/incidents/"));
 
             JsonNode detail = body(client.get("/v1/incidents/" + incident.path("id").asLong()));
             assertThat(detail.path("revisions")).hasSize(2);
