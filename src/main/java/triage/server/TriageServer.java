@@ -39,6 +39,12 @@ public final class TriageServer implements AutoCloseable {
 
     /** Starts listening; the {@link Triage} stays the caller's to close (after the server). */
     public static TriageServer start(Triage triage, ServerConfig config) throws Exception {
+        return start(triage, config, java.util.Optional.empty());
+    }
+
+    /** Starts listening, recording every diagnosis in the incident service when one is given (it stays the caller's to close). */
+    public static TriageServer start(Triage triage, ServerConfig config,
+                                     java.util.Optional<triage.incidents.IncidentService> incidents) throws Exception {
         QueuedThreadPool pool = new QueuedThreadPool(config.maxThreads(), Math.min(8, config.maxThreads()));
         pool.setName("triage-http");
         Server server = new Server(pool);
@@ -54,7 +60,7 @@ public final class TriageServer implements AutoCloseable {
         connector.setAcceptQueueSize(256);
         server.addConnector(connector);
         Metrics metrics = new Metrics();
-        GracefulHandler graceful = new GracefulHandler(new ServiceHandler(triage, config, metrics));
+        GracefulHandler graceful = new GracefulHandler(new ServiceHandler(triage, config, metrics, incidents));
         // while stopping, a request whose body stalls this long is cut (408); one being diagnosed finishes
         graceful.setShutdownIdleTimeout(Math.min(5_000, config.idleTimeoutMs()));
         server.setHandler(graceful);
