@@ -60,7 +60,11 @@ public final class TriageServer implements AutoCloseable {
         connector.setAcceptQueueSize(256);
         server.addConnector(connector);
         Metrics metrics = new Metrics();
-        GracefulHandler graceful = new GracefulHandler(new ServiceHandler(triage, config, metrics, incidents));
+        // the web console answers under /ui; the service handler everything else
+        org.eclipse.jetty.server.Handler.Sequence handlers = new org.eclipse.jetty.server.Handler.Sequence(
+                new triage.web.WebConsole(triage, incidents, config.token().map(ServiceHandler::sha256), config.maxBodyBytes()),
+                new ServiceHandler(triage, config, metrics, incidents));
+        GracefulHandler graceful = new GracefulHandler(handlers);
         // while stopping, a request whose body stalls this long is cut (408); one being diagnosed finishes
         graceful.setShutdownIdleTimeout(Math.min(5_000, config.idleTimeoutMs()));
         server.setHandler(graceful);
