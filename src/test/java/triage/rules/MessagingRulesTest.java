@@ -187,4 +187,14 @@ class MessagingRulesTest {
         assertThat(evidence("backend.log", backend, "checks.txt", probe))
                 .ranksFirst("messaging.ws-manager-hung").doesNotReport("exchange.session-dropped");
     }
+
+    @Test
+    void sendsBlockingOnAHugeHighWaterMarkAreQueueBuildupWithoutAnOomKill() {
+        String bound = "[2026-11-20 14:00:00.001] [zmq] [info] book publisher bound tcp://*:5557 sndhwm=5000000";
+        String blocked = lines(
+                "[2026-11-20 14:02:11.733] [zmq] [error] zmq_send failed: Resource temporarily unavailable (EAGAIN) on tcp://*:5557",
+                "[2026-11-20 14:02:12.733] [zmq] [error] zmq_send failed: Resource temporarily unavailable (EAGAIN) on tcp://*:5557");
+        assertThat(evidence("system.log", lines(bound, blocked))).ranksFirst("messaging.zmq-hwm-buildup");
+        assertThat(evidence("system.log", lines(bound))).doesNotReport("messaging.zmq-hwm-buildup");
+    }
 }
