@@ -55,6 +55,9 @@ final class TextReader {
             if (text.isBlank()) {
                 continue;
             }
+            if (text.startsWith("# HELP ") || text.startsWith("# TYPE ")) {
+                continue; // a metric's description says what it could show ("1 while trading is halted"), not what it shows
+            }
             if (text.indexOf('|') > 0) {
                 Matcher compose = COMPOSE_PREFIX.matcher(text);
                 if (compose.matches() && !text.startsWith("#")) {
