@@ -5,6 +5,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import triage.engine.RuleBase;
 import triage.kbcheck.ExampleCheck;
+import triage.kbcheck.KeywordReach;
 import triage.knowledge.KnowledgeBase;
 import triage.knowledge.KnowledgeBaseException;
 import triage.knowledge.KnowledgeBaseLoader;
@@ -74,6 +75,7 @@ final class KbCommand implements Runnable {
         }
         ExampleCheck.Result examples = ExampleCheck.check(kb);
         problems.addAll(examples.problems());
+        problems.addAll(KeywordReach.check(kb));
         return new Report(problems, examples.patterns(), examples.examples(), examples.counterExamples());
     }
 }

@@ -111,4 +111,11 @@ class KbCheckCommandTest {
         assertThat(lint()).anyMatch(p -> p.contains(LINT + "34: pattern for demo.seen: no file name its files: gate")
                 && p.contains("give example_file:"));
     }
+
+    @Test
+    void anAlternativeNoKeywordReachesIsReportedWithItsText() {
+        assertThat(lint()).anyMatch(p -> p.contains(LINT + "43: pattern for demo.seen: alternative 'broke' can match a line"
+                + " with none of its keywords [demo fault, demo outage], which the pre-filter never lets through"));
+        assertThat(lint()).noneMatch(p -> p.contains("alternative 'outage'") || p.contains("alternative 'fault'"));
+    }
 }
