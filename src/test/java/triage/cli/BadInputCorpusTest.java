@@ -114,12 +114,12 @@ class BadInputCorpusTest {
 
     @Test
     void theReadmeTableNamesEveryCorpusFileWithItsExitStatusAndSymptoms() throws IOException {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        String readme = Files.readString(Path.of("docs/evidence.md"), StandardCharsets.UTF_8);
         for (Expectation e : expectations()) {
             String row = readme.lines().filter(l -> l.startsWith("|") && l.contains("`" + e.file() + "`")).findFirst().orElse("");
-            assertThat(row).as("README bad-input table row naming %s", e.file()).isNotEmpty();
-            assertThat(row).as("README exit status for %s", e.file()).contains("| " + e.exit() + " |");
-            e.symptoms().forEach(id -> assertThat(row).as("README symptoms for %s", e.file()).contains("`" + id + "`"));
+            assertThat(row).as("docs/evidence.md bad-input table row naming %s", e.file()).isNotEmpty();
+            assertThat(row).as("docs/evidence.md exit status for %s", e.file()).contains("| " + e.exit() + " |");
+            e.symptoms().forEach(id -> assertThat(row).as("docs/evidence.md symptoms for %s", e.file()).contains("`" + id + "`"));
         }
     }
 
