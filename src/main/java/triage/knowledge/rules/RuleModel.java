@@ -45,11 +45,11 @@ public record RuleModel(List<RuleDef> rules, List<Problem> problems) {
      * @param reply       for answers: the reply required (YES, NO, UNKNOWN), or null for any
      */
     public record Condition(Kind kind, Set<String> ids, boolean negated, String binding, List<String> constraints,
-                            String reply) {
+                            String reply, int line) {
     }
 
-    /** A cause the consequence supports or speaks against, with the largest factor it can give. */
-    public record Conclusion(String cause, boolean against, double cf) {
+    /** A cause the consequence supports or speaks against, with the largest factor it can give, and its line. */
+    public record Conclusion(String cause, boolean against, double cf, int line) {
     }
 
     /** One rule. */
@@ -135,7 +135,8 @@ public record RuleModel(List<RuleDef> rules, List<Problem> problems) {
         List<Conclusion> conclusions = new ArrayList<>();
         Matcher m = CONCLUSION.matcher(rhs);
         while (m.find()) {
-            conclusions.add(new Conclusion(m.group(2), m.group(1).equals("Against"), largestFactor(m.group(3))));
+            int line = r.getConsequenceLine() + (int) rhs.substring(0, m.start()).chars().filter(c -> c == '\n').count();
+            conclusions.add(new Conclusion(m.group(2), m.group(1).equals("Against"), largestFactor(m.group(3)), line));
         }
         Set<String> findings = new LinkedHashSet<>();
         Matcher f = FINDING.matcher(rhs);
@@ -224,7 +225,7 @@ public record RuleModel(List<RuleDef> rules, List<Problem> problems) {
             Matcher r = REPLY.matcher(all);
             reply = r.find() ? r.group(1) : IS_NO.matcher(all).find() ? "NO" : null;
         }
-        return new Condition(kind, Set.copyOf(ids), negated, p.getIdentifier(), List.copyOf(constraints), reply);
+        return new Condition(kind, Set.copyOf(ids), negated, p.getIdentifier(), List.copyOf(constraints), reply, p.getLine());
     }
 
     /**
