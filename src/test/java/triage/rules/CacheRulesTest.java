@@ -114,4 +114,19 @@ class CacheRulesTest {
         assertThat(evidence("status.txt", status, "backend.log", skipped)).ranksFirst("cache.stale-risk-calculations");
         assertThat(evidence("status.txt", status)).doesNotReport("cache.stale-risk-calculations");
     }
+
+    @Test
+    void oneRefusedRedisConnectionFollowedByAReconnectIsNotRedisDown() {
+        String refused = "2026-03-02 09:14:07,221 - backend.cache - ERROR - redis.exceptions.ConnectionError: Error 111 connecting to redis:6379. Connection refused.";
+        String back = "2026-03-02 09:14:12,880 - backend.cache - INFO - Redis connection restored after 2 attempts";
+        assertThat(evidence("backend.log", lines(refused))).reports("cache.redis-unavailable");
+        assertThat(evidence("backend.log", lines(refused, back))).doesNotReport("cache.redis-unavailable");
+    }
+
+    @Test
+    void aRedisNameLookupFailureIsNotRedisRefusingConnections() {
+        Diagnosis d = evidence("backend.log", lines(
+                "2026-03-02 09:14:07,221 - backend.cache - ERROR - redis.exceptions.ConnectionError: Error -2 connecting to redis:6379. Name or service not known."));
+        assertThat(d).doesNotReport("cache.redis-unavailable");
+    }
 }

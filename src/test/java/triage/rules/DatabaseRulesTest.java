@@ -251,4 +251,12 @@ class DatabaseRulesTest {
         assertThat(evidence("jobs.txt", lines(header, builtIn, "   1000 | Compression Policy [1000] | ticks")))
                 .doesNotReport("database.timescale-policies-missing");
     }
+
+    @Test
+    void oneRefusalFollowedByTheConnectionRestoredIsARecoveredBlipNotADatabaseDown() {
+        String refused = "[2026-03-02 09:14:07.221] [db] [error] Database connection failed: connection to server at \"localhost\" (127.0.0.1), port 5432 failed: Connection refused";
+        String restored = "[2026-03-02 09:14:12.880] [db] [info] Database connection restored";
+        assertThat(evidence("system.log", lines(refused))).reports("database.down");
+        assertThat(evidence("system.log", lines(refused, restored))).doesNotReport("database.down");
+    }
 }

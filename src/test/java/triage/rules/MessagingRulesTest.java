@@ -197,4 +197,14 @@ class MessagingRulesTest {
         assertThat(evidence("system.log", lines(bound, blocked))).ranksFirst("messaging.zmq-hwm-buildup");
         assertThat(evidence("system.log", lines(bound))).doesNotReport("messaging.zmq-hwm-buildup");
     }
+
+    @Test
+    void aSubscribedTopicBroadcastToNobodyIsAFilterMismatch() {
+        String client = "[11:30:00.001] usePortfolio.ts:40 Subscribing to: fund_updates with filters {\"fund\":\"fund_a\"}";
+        String server = lines(
+                "backend-1  | 2026-05-06 11:30:12,001 - backend.websocket.websocket_manager - INFO - broadcast topic=fund_updates recipients=0 batch=0",
+                "backend-1  | 2026-05-06 11:30:42,001 - backend.websocket.websocket_manager - INFO - broadcast topic=fund_updates recipients=0 batch=0");
+        assertThat(evidence("console.txt", client, "backend.log", server)).ranksFirst("messaging.ws-subscription-filter-mismatch");
+        assertThat(evidence("console.txt", client)).doesNotReport("messaging.ws-subscription-filter-mismatch");
+    }
 }
