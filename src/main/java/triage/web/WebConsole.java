@@ -540,6 +540,11 @@ public final class WebConsole extends Handler.Abstract {
             SymptomDef q = o.symptom();
             String range = q.min() == null && q.max() == null ? "" : ", " + (q.min() == null ? "" : fmt(q.min())) + " to "
                     + (q.max() == null ? "" : fmt(q.max()));
+            Double threshold = index.valueFor(q.id());
+            if (q.takesValue() && threshold != null) {
+                // the rules' own threshold: a value at or above it counts as the symptom being there
+                range += "; the rules act from " + fmt(threshold) + " " + q.unit();
+            }
             question = new Pages.Question(q.id(), questionText(q), q.command() == null ? "" : q.command().strip(),
                     q.takesValue() ? q.unit() : "", range, q.takesValue());
             if (why) {
