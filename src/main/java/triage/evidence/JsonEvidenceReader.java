@@ -175,12 +175,14 @@ final class JsonEvidenceReader {
                                 flat.append(s).append('.');
                             }
                         }
-                        flat.append(key).append(": ").append(p.getValueAsString(p.getText()));
+                        flat.append(key);
+                        String jsonPath = flat.toString();
+                        flat.append(": ").append(p.getValueAsString(p.getText()));
                         int line = p.currentLocation().getLineNr();
                         String raw = line > 0 && line <= rawLines.length && rawLines.length > 1 ? rawLines[line - 1].trim() : flat.toString();
                         String flatText = Redactor.redact(flat.toString());
                         found.clear();
-                        recognizer.recognise(new EvidenceLine(file, line, flatText, Timestamps.parse(p.getText(), 2026), context), found);
+                        recognizer.recognise(new EvidenceLine(file, line, flatText, Timestamps.parse(p.getText(), 2026), context), jsonPath, found);
                         for (Observation o : found) {
                             sink.add(new Observation(o.symptom(), o.subject(), o.value(), o.timestamp(), o.source(),
                                     Redactor.redact(raw), o.attributes(), o.absent()));

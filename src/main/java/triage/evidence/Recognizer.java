@@ -24,7 +24,8 @@ public final class Recognizer {
 
     private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
-    private record LinePattern(PatternDef def, Pattern regex, Pattern files, List<String> keywords, List<String> groups) {
+    private record LinePattern(PatternDef def, Pattern regex, Pattern files, Pattern jsonPath, List<String> keywords,
+                               List<String> groups) {
     }
 
     private record MetricCondition(MetricDef def, Pattern name, Map<String, Pattern> labels) {
@@ -51,6 +52,7 @@ public final class Recognizer {
             }
             linePatterns.add(new LinePattern(p, Pattern.compile(p.regex()),
                     p.files() == null ? null : Pattern.compile(p.files(), Pattern.CASE_INSENSITIVE),
+                    p.jsonPath() == null ? null : Pattern.compile(p.jsonPath(), Pattern.CASE_INSENSITIVE),
                     p.keywords().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList(), groups));
         }
         List<List<String>> keywords = new ArrayList<>();
@@ -75,6 +77,16 @@ public final class Recognizer {
 
     /** Symptoms a line of text shows. */
     public void recognise(EvidenceLine line, List<Observation> out) {
+        recognise(line, null, out);
+    }
+
+    /**
+     * Symptoms a line shows, for a flattened JSON value ({@code path: value}) with its path; patterns
+     * gated by {@code json_path:} apply only to such values, the others to any line.
+     *
+     * @param jsonPath the value's flattened path, or null for a line that is not a JSON value
+     */
+    public void recognise(EvidenceLine line, String jsonPath, List<Observation> out) {
         String text = line.text();
         BitSet candidates = new BitSet(linePatterns.size());
         keywordIndex.match(text, candidates);
@@ -84,6 +96,9 @@ public final class Recognizer {
         candidates.and(allowedIn(line.context()));
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             LinePattern p = linePatterns.get(i);
+            if (p.jsonPath != null && (jsonPath == null || !p.jsonPath.matcher(jsonPath).find())) {
+                continue;
+            }
             Matcher m = p.regex.matcher(text);
             if (!m.find()) {
                 continue;

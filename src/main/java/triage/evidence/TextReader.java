@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -92,6 +93,15 @@ final class TextReader {
                     recognizer.recognise(new EvidenceLine(file, n, record, 0, context), found);
                 }
                 onePerSymptom(found);
+            }
+            if (text.indexOf('{') >= 0 || text.indexOf('[') >= 0) {
+                Map<String, String> values = JsonLine.flatten(text);
+                if (!values.isEmpty()) {
+                    for (Map.Entry<String, String> v : values.entrySet()) {
+                        recognizer.recognise(new EvidenceLine(file, n, v.getKey() + ": " + v.getValue(), 0, context), v.getKey(), found);
+                    }
+                    onePerSymptom(found);
+                }
             }
             if (found.isEmpty()) {
                 continue;

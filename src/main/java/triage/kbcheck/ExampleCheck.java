@@ -104,7 +104,10 @@ public final class ExampleCheck {
 
     private static boolean recognised(Recognizer recognizer, PatternDef p, String text, Origin origin, String context) {
         List<Observation> found = new ArrayList<>();
-        recognizer.recognise(new EvidenceLine(origin.file(), origin.line(), text, 0, context), found);
+        // a json_path pattern's examples are flattened JSON values, "path: value", read with their path
+        int colon = text.indexOf(": ");
+        String jsonPath = p.jsonPath() != null && colon > 0 ? text.substring(0, colon) : null;
+        recognizer.recognise(new EvidenceLine(origin.file(), origin.line(), text, 0, context), jsonPath, found);
         return found.stream().anyMatch(o -> o.symptom().equals(p.symptom()));
     }
 

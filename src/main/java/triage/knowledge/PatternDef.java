@@ -18,10 +18,13 @@ import java.util.List;
  * @param counterExamples routine or healthy lines the pattern must not recognise
  * @param exampleFile the file name (or {@code file $ command} of a transcript) its examples are checked in,
  *                 when {@code kb check} cannot derive one that its {@code files:} gate admits
+ * @param jsonPath optional regex (found, case-insensitive) on the flattened path of a JSON value
+ *                 ({@code exchanges.binance.status}); the pattern then applies only to JSON values at such a
+ *                 path, in whichever file or command output the JSON shows, and its regex sees {@code path: value}
  */
 public record PatternDef(String symptom, String regex, List<String> keywords, Double min, Double max,
                          Boolean absent, String files, List<String> examples,
-                         List<String> counterExamples, String exampleFile) {
+                         List<String> counterExamples, String exampleFile, String jsonPath) {
 
     public PatternDef {
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
@@ -31,12 +34,18 @@ public record PatternDef(String symptom, String regex, List<String> keywords, Do
 
     public PatternDef(String symptom, String regex, List<String> keywords, Double min, Double max,
                       Boolean absent, String files) {
-        this(symptom, regex, keywords, min, max, absent, files, List.of(), List.of(), null);
+        this(symptom, regex, keywords, min, max, absent, files, List.of(), List.of(), null, null);
     }
 
     public PatternDef(String symptom, String regex, List<String> keywords, Double min, Double max,
                       Boolean absent, String files, List<String> examples, List<String> counterExamples) {
-        this(symptom, regex, keywords, min, max, absent, files, examples, counterExamples, null);
+        this(symptom, regex, keywords, min, max, absent, files, examples, counterExamples, null, null);
+    }
+
+    public PatternDef(String symptom, String regex, List<String> keywords, Double min, Double max,
+                      Boolean absent, String files, List<String> examples, List<String> counterExamples,
+                      String exampleFile) {
+        this(symptom, regex, keywords, min, max, absent, files, examples, counterExamples, exampleFile, null);
     }
 
     public boolean isAbsent() {

@@ -24,6 +24,9 @@ final class RecognitionValidator {
     boolean pattern(PatternDef p, String file, int line) {
         references.add(new Reference(p.symptom(), file, line, "pattern"));
         boolean ok = compiles(p.regex(), file, line, "pattern for " + p.symptom());
+        if (p.jsonPath() != null) {
+            ok &= compiles(p.jsonPath(), file, line, "json_path of pattern for " + p.symptom());
+        }
         if (p.files() != null) {
             ok &= compiles(p.files(), file, line, "files of pattern for " + p.symptom());
         }
