@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Checks that the rules speak the knowledge base's vocabulary, over the one rule model (Drools' own
  * DRL parser): every symptom id a rule matches on and every cause id a rule concludes exists, and a
- * symptom's value is compared only after {@code hasValue()}. Problems name file and line.
+ * symptom's value is compared only after {@code hasValue()}; and every cause is concluded by some rule.
+ * Problems name file and line.
  */
 public final class RuleReferenceCheck {
 
@@ -44,6 +45,16 @@ public final class RuleReferenceCheck {
             for (RuleModel.Conclusion c : r.conclusions()) {
                 if (!kb.causes().containsKey(c.cause())) {
                     problems.add(new Problem(r.file(), c.line(), "rule concludes unknown cause " + c.cause()));
+                }
+            }
+        }
+        if (model.problems().isEmpty()) {
+            java.util.Set<String> concluded = new java.util.HashSet<>();
+            model.rules().forEach(r -> concluded.addAll(r.supports()));
+            for (String cause : kb.causes().keySet()) {
+                if (!concluded.contains(cause)) {
+                    Origin o = kb.causeOrigin(cause);
+                    problems.add(new Problem(o.file(), o.line(), "cause " + cause + " is concluded by no rule"));
                 }
             }
         }
