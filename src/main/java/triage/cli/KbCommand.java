@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import triage.engine.RuleBase;
+import triage.kbcheck.BacktrackingCheck;
 import triage.kbcheck.ExampleCheck;
 import triage.kbcheck.KeywordReach;
 import triage.knowledge.KnowledgeBase;
@@ -76,6 +77,7 @@ final class KbCommand implements Runnable {
         ExampleCheck.Result examples = ExampleCheck.check(kb);
         problems.addAll(examples.problems());
         problems.addAll(KeywordReach.check(kb));
+        problems.addAll(BacktrackingCheck.check(kb));
         return new Report(problems, examples.patterns(), examples.examples(), examples.counterExamples());
     }
 }

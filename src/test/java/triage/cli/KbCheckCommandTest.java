@@ -118,4 +118,18 @@ class KbCheckCommandTest {
                 + " with none of its keywords [demo fault, demo outage], which the pre-filter never lets through"));
         assertThat(lint()).noneMatch(p -> p.contains("alternative 'outage'") || p.contains("alternative 'fault'"));
     }
+
+    @Test
+    void aRegexThatBacktracksCatastrophicallyOnALongLineIsAnError() {
+        // three runs of spaces can split a line of spaces in length^3 ways before '|' fails
+        assertThat(lint()).anyMatch(p -> p.contains(LINT + "51: pattern for demo.seen: regex backtracks catastrophically"
+                + " on a line of ' ' repeated"));
+        assertThat(lint()).noneMatch(p -> p.contains(LINT + "43: pattern for demo.seen: regex backtracks"));
+    }
+
+    @Test
+    void aLeadingDotStarBeforeAnAlternationIsAnError() {
+        assertThat(lint()).anyMatch(p -> p.contains(LINT + "59: pattern for demo.seen: regex starts with '.*' before an alternation"));
+        assertThat(lint()).noneMatch(p -> p.contains(LINT + "43: pattern for demo.seen: regex starts with"));
+    }
 }
