@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 import triage.engine.RuleBase;
 import triage.kbcheck.BacktrackingCheck;
 import triage.kbcheck.ExampleCheck;
+import triage.kbcheck.KeywordCheck;
 import triage.kbcheck.KeywordReach;
 import triage.knowledge.KnowledgeBase;
 import triage.knowledge.KnowledgeBaseException;
@@ -78,6 +79,7 @@ final class KbCommand implements Runnable {
         problems.addAll(examples.problems());
         problems.addAll(KeywordReach.check(kb));
         problems.addAll(BacktrackingCheck.check(kb));
+        problems.addAll(KeywordCheck.check(kb));
         return new Report(problems, examples.patterns(), examples.examples(), examples.counterExamples());
     }
 }

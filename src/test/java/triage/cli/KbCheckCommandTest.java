@@ -132,4 +132,16 @@ class KbCheckCommandTest {
         assertThat(lint()).anyMatch(p -> p.contains(LINT + "59: pattern for demo.seen: regex starts with '.*' before an alternation"));
         assertThat(lint()).noneMatch(p -> p.contains(LINT + "43: pattern for demo.seen: regex starts with"));
     }
+
+    @Test
+    void aKeywordShorterThanThreeCharactersIsAnError() {
+        assertThat(lint()).anyMatch(p -> p.contains(LINT + "67: pattern for demo.seen: keyword 'e' is shorter than 3 characters"));
+        assertThat(lint()).noneMatch(p -> p.contains("keyword 'demo fault' is shorter"));
+    }
+
+    @Test
+    void aKeywordCommonInRoutineLogsIsAnError() {
+        assertThat(lint()).anyMatch(p -> p.matches(".*" + LINT + "67: pattern for demo\\.seen: keyword 'info' occurs in \\d+ of \\d+ routine log lines.*"));
+        assertThat(lint()).noneMatch(p -> p.contains("keyword 'demo fault' occurs in"));
+    }
 }
