@@ -5,6 +5,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import triage.engine.RuleBase;
 import triage.kbcheck.BacktrackingCheck;
+import triage.kbcheck.CascadeCheck;
 import triage.kbcheck.ExampleCheck;
 import triage.kbcheck.KeywordCheck;
 import triage.kbcheck.KeywordReach;
@@ -80,6 +81,7 @@ final class KbCommand implements Runnable {
         problems.addAll(KeywordReach.check(kb));
         problems.addAll(BacktrackingCheck.check(kb));
         problems.addAll(KeywordCheck.check(kb));
+        problems.addAll(CascadeCheck.check(kb));
         return new Report(problems, examples.patterns(), examples.examples(), examples.counterExamples());
     }
 }

@@ -144,4 +144,14 @@ class KbCheckCommandTest {
         assertThat(lint()).anyMatch(p -> p.matches(".*" + LINT + "67: pattern for demo\\.seen: keyword 'info' occurs in \\d+ of \\d+ routine log lines.*"));
         assertThat(lint()).noneMatch(p -> p.contains("keyword 'demo fault' occurs in"));
     }
+
+    @Test
+    void aDownCauseWithoutAnUpstreamPathIsAnError() {
+        String causes = "knowledge-base/causes/demo.yaml:";
+        // demo-feed depends only on demo-clock, where no cause sits
+        assertThat(lint()).anyMatch(p -> p.contains(causes + "9: cause demo.feed-down says a component is down,"
+                + " unreachable or stopped but has no upstream path"));
+        // demo-gateway depends on demo-network, where demo.network-partition sits
+        assertThat(lint()).noneMatch(p -> p.contains("cause demo.gateway-unreachable says"));
+    }
 }
