@@ -3,6 +3,7 @@ package triage.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import triage.consult.Complaints;
 import triage.engine.RuleBase;
 import triage.kbcheck.BacktrackingCheck;
 import triage.kbcheck.CascadeCheck;
@@ -70,6 +71,7 @@ final class KbCommand implements Runnable {
             return new Report(e.problems(), 0, 0, 0);
         }
         problems.addAll(kb.problems());
+        problems.addAll(Complaints.load(kb).problems());
         try {
             RuleBase rules = RuleBase.load(root); // also fills the rule cache, so the next diagnosis starts fast
             problems.addAll(RuleReferenceCheck.check(rules.sources(), kb));

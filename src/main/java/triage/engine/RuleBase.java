@@ -27,8 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -53,7 +51,6 @@ public final class RuleBase {
     static final String BUNDLED_KEY = "triage/prebuilt/rules.key";
     /** The entry inside every kjar we write that names the key it was compiled for. */
     private static final String KEY_ENTRY = "META-INF/triage-rules.key";
-    private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+(\"([^\"]+)\"|'([^']+)'|(\\S+))");
 
     /** How a rule base was compiled. */
     public enum Engine { CLASSIC, EXECUTABLE_MODEL }
@@ -69,7 +66,7 @@ public final class RuleBase {
 
     private RuleBase(KieBase kieBase, Map<String, String> sources, Engine engine, Origin origin) {
         this.kieBase = kieBase;
-        this.fileOfRule = Collections.unmodifiableMap(rulesByFile(sources));
+        this.fileOfRule = Collections.unmodifiableMap(rulesByFile(kieBase, sources));
         this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         this.engine = engine;
         this.origin = origin;
@@ -318,15 +315,23 @@ public final class RuleBase {
         return kfs;
     }
 
-    private static Map<String, String> rulesByFile(Map<String, String> drlByPath) {
+    /**
+     * The file of each rule, from the compiled rule base: each rule file declares a package of its own
+     * ({@code rules/market-data.drl}: {@code package triage.rules.market_data;}), so a rule's package names
+     * its file. Rules of a package that several files share are attributed to the rules folder.
+     */
+    private static Map<String, String> rulesByFile(KieBase kieBase, Map<String, String> drlByPath) {
+        Map<String, String> fileOfPackage = new LinkedHashMap<>();
+        drlByPath.forEach((path, text) -> text.lines().map(String::strip).filter(l -> l.startsWith("package ")).findFirst()
+                .ifPresent(l -> fileOfPackage.merge(l.substring("package ".length()).replace(";", "").strip(), path,
+                        (a, b) -> FOLDER)));
         Map<String, String> fileOfRule = new LinkedHashMap<>();
-        drlByPath.forEach((path, text) -> {
-            Matcher m = RULE_NAME.matcher(text);
-            while (m.find()) {
-                String name = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
-                fileOfRule.putIfAbsent(name, path);
+        for (org.kie.api.definition.KiePackage p : kieBase.getKiePackages()) {
+            String file = fileOfPackage.getOrDefault(p.getName(), FOLDER);
+            for (org.kie.api.definition.rule.Rule r : p.getRules()) {
+                fileOfRule.putIfAbsent(r.getName(), file);
             }
-        });
+        }
         return fileOfRule;
     }
 

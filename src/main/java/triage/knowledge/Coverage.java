@@ -68,8 +68,6 @@ public final class Coverage {
     public record CatalogEntry(String id, List<String> sources) {
     }
 
-    private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"(.*?)^\\s*end\\s*$", Pattern.DOTALL);
-    private static final Pattern SUPPORT = Pattern.compile("\\bSupport\\.of\\(\\s*\"([^\"]+)\"");
     private static final Pattern TEST_METHOD = Pattern.compile(
             "@(?:Test|ParameterizedTest|RepeatedTest)\\b(?:\\([^)]*\\))?(?:\\s*@\\w+(?:\\([^)]*\\))?)*\\s*"
                     + "(?:(?:public|protected|private|static|final)\\s+)*void\\s+(\\w+)\\s*\\(");
@@ -139,23 +137,18 @@ public final class Coverage {
         return false;
     }
 
-    /** Rule names concluding each cause (Support.of), as "rule name (file)". */
+    /** Rule names concluding each cause (Support.of), as "rule name (file)", from the one rule model. */
     static Map<String, List<String>> rulesByCause(Map<String, String> drlByFile) {
         Map<String, List<String>> out = new TreeMap<>();
-        drlByFile.forEach((file, text) -> {
-            String base = Path.of(file).getFileName().toString();
-            Matcher r = RULE.matcher(text);
-            while (r.find()) {
-                Matcher s = SUPPORT.matcher(r.group(2));
-                while (s.find()) {
-                    List<String> names = out.computeIfAbsent(s.group(1), k -> new ArrayList<>());
-                    String name = r.group(1) + " (" + base + ")";
-                    if (!names.contains(name)) {
-                        names.add(name);
-                    }
+        for (triage.knowledge.rules.RuleModel.RuleDef r : triage.knowledge.rules.RuleModel.parse(drlByFile).rules()) {
+            String name = r.name() + " (" + Path.of(r.file()).getFileName() + ")";
+            for (String cause : r.supports()) {
+                List<String> names = out.computeIfAbsent(cause, k -> new ArrayList<>());
+                if (!names.contains(name)) {
+                    names.add(name);
                 }
             }
-        });
+        }
         return out;
     }
 

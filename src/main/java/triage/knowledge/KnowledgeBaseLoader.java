@@ -92,6 +92,13 @@ public final class KnowledgeBaseLoader {
             });
         }
         validator.checkSymptomsKnown(symptoms.keySet());
+        causeOrigins.forEach((id, where) -> {
+            for (String other : causes.get(id).explains()) {
+                if (!causes.containsKey(other)) {
+                    problems.add(new Problem(where.file(), where.line(), "cause " + id + " explains unknown cause " + other));
+                }
+            }
+        });
         return new KnowledgeBase(projectRoot, causes, symptoms, patterns, metrics, alerts, components, problems,
                 patternOrigins, causeOrigins);
     }

@@ -57,6 +57,14 @@ class KbCheckCommandTest {
         assertThat(problems).anyMatch(p -> p.startsWith("rules/demo.drl:22: compare a symptom's value only after hasValue()"));
     }
 
+    @Test
+    void anUnknownCauseIdInAComplaintOrInExplainsIsReportedWithFileAndLine() {
+        List<String> problems = KbCommand.check(fixture("bad-ids")).stream().map(Problem::toString).toList();
+        assertThat(problems).anyMatch(p -> p.contains("complaints.yaml:2: complaint demo-broken: cause demo.fualt not in the knowledge base"));
+        assertThat(problems).anyMatch(p -> p.contains("causes/demo.yaml:9: cause demo.upstream explains unknown cause demo.no-such-downstream"));
+        assertThat(problems).noneMatch(p -> p.contains("demo.fault not in") || p.contains("unknown cause demo.fault"));
+    }
+
     /** kb-lint holds one recognition entry per mistake; its problems are worked out once for all the tests below. */
     private static List<String> lintProblems;
 

@@ -103,4 +103,30 @@ class CacheRulesTest {
                 "health.txt", lines("5. Redis Status:", "PONG"));
         assertThat(d).reportsNoCause();
     }
+
+    @Test
+    void riskWritesSkippedBecauseTheKeyExistsWhileMonitoringRunsAreAStaleRiskCache() {
+        String status = lines("ops@app:~$ curl -s http://localhost:8001/api/v1/risk/monitoring/status",
+                "{\"running\":true,\"interval_s\":60,\"cycles_completed\":912}");
+        String skipped = lines(
+                "backend-1  | 2026-03-17 10:00:04,711 - backend.risk.cache - WARNING - HSETNX risk:var:FUND_A skipped: fields already present, cached result kept",
+                "backend-1  | 2026-03-17 10:01:04,702 - backend.risk.cache - WARNING - HSETNX risk:var:FUND_A skipped: fields already present, cached result kept");
+        assertThat(evidence("status.txt", status, "backend.log", skipped)).ranksFirst("cache.stale-risk-calculations");
+        assertThat(evidence("status.txt", status)).doesNotReport("cache.stale-risk-calculations");
+    }
+
+    @Test
+    void oneRefusedRedisConnectionFollowedByAReconnectIsNotRedisDown() {
+        String refused = "2026-03-02 09:14:07,221 - backend.cache - ERROR - redis.exceptions.ConnectionError: Error 111 connecting to redis:6379. Connection refused.";
+        String back = "2026-03-02 09:14:12,880 - backend.cache - INFO - Redis connection restored after 2 attempts";
+        assertThat(evidence("backend.log", lines(refused))).reports("cache.redis-unavailable");
+        assertThat(evidence("backend.log", lines(refused, back))).doesNotReport("cache.redis-unavailable");
+    }
+
+    @Test
+    void aRedisNameLookupFailureIsNotRedisRefusingConnections() {
+        Diagnosis d = evidence("backend.log", lines(
+                "2026-03-02 09:14:07,221 - backend.cache - ERROR - redis.exceptions.ConnectionError: Error -2 connecting to redis:6379. Name or service not known."));
+        assertThat(d).doesNotReport("cache.redis-unavailable");
+    }
 }

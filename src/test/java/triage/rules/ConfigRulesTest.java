@@ -114,4 +114,52 @@ class ConfigRulesTest {
                 "Mar 17 12:58:42 pyrt-01 systemd[1]: trading-market-data.service: Failed with result 'resources'."));
         assertThat(d).ranksFirst("config.file-missing");
     }
+
+    // ------------------------------------------------------------ subscriber address with no listener
+
+    private static final String LISTENERS = lines(
+            "algo@pyrt-01:/opt/RustAlgorithmTrading$ ss -ltnp",
+            "LISTEN 0      100        127.0.0.1:5555       0.0.0.0:*    users:((\"market-data\",pid=4410,fd=12))",
+            "LISTEN 0      100        127.0.0.1:5557       0.0.0.0:*    users:((\"risk-manager\",pid=88120,fd=11))");
+
+    @Test
+    void aSubscriberConnectingToAPortNobodyListensOnIsAWrongEndpoint() {
+        Diagnosis d = evidence("journal.txt", lines(
+                "Jun 22 13:30:06 pyrt-01 risk-manager[88120]: 2026-06-22T13:30:06.701Z  INFO risk_manager::zmq: SUB connecting to tcp://127.0.0.1:5565 topics=[quote]",
+                "Jun 22 13:31:03 pyrt-01 risk-manager[88120]: 2026-06-22T13:31:03.911Z  WARN risk_manager: No market data received for 30 seconds"),
+                "ss.txt", LISTENERS);
+        assertThat(d).ranksFirst("config.wrong-service-endpoint");
+    }
+
+    @Test
+    void aSubscriberOnTheListeningPortIsNotAWrongEndpoint() {
+        Diagnosis d = evidence("journal.txt", lines(
+                "Jun 22 13:30:06 pyrt-01 risk-manager[88120]: 2026-06-22T13:30:06.701Z  INFO risk_manager::zmq: SUB connecting to tcp://127.0.0.1:5555 topics=[quote]",
+                "Jun 22 13:31:03 pyrt-01 risk-manager[88120]: 2026-06-22T13:31:03.911Z  WARN risk_manager: No market data received for 30 seconds"),
+                "ss.txt", LISTENERS);
+        assertThat(d).doesNotReport("config.wrong-service-endpoint");
+    }
+
+    @Test
+    void anUntimedPublisherCheckStillShowsThePublisherPublishing() {
+        Diagnosis d = evidence("journal.txt", lines(
+                "Jun 22 13:31:03 pyrt-01 risk-manager[88120]: 2026-06-22T13:31:03.911Z  WARN risk_manager: No market data received for 30 seconds",
+                "Jun 22 13:31:33 pyrt-01 risk-manager[88120]: 2026-06-22T13:31:33.911Z  WARN risk_manager: No market data received for 30 seconds"),
+                "monitor.txt", lines(
+                "algo@pyrt-01:/opt/RustAlgorithmTrading$ python scripts/monitor_zmq.py --address tcp://127.0.0.1:5555 --seconds 10",
+                "[monitor_zmq] ... 10s: 3412 messages (quote=2890 trade=514 bar=8), 341.2 msg/s"));
+        assertThat(d).ranksFirst("config.wrong-service-endpoint");
+    }
+
+    @Test
+    void validatorVerdictsOnValuesAreInvalidSettingsAndExplainThePoolTimeouts() {
+        Diagnosis d = evidence("app.log", lines(
+                "2026-07-07 08:53:23,265 - app.api - ERROR - GET /api/positions failed: sqlalchemy.exc.TimeoutError: QueuePool limit of size 0 overflow 0 reached, connection timed out, timeout 30.00",
+                "2026-07-07 08:54:23,265 - app.api - ERROR - GET /api/positions failed: sqlalchemy.exc.TimeoutError: QueuePool limit of size 0 overflow 0 reached, connection timed out, timeout 30.00"),
+                "validate.txt", lines(
+                "ops@nt-01:/opt/app$ python scripts/validate_config.py",
+                "[FAIL] DATABASE_POOL_SIZE=0          must be >= 1 (recommended 10)",
+                "[FAIL] DATABASE_MAX_OVERFLOW=0       pool_size+max_overflow must be >= 1"));
+        assertThat(d).ranksFirst("config.invalid-settings").doesNotReport("database.connection-pool-exhausted");
+    }
 }

@@ -85,4 +85,36 @@ class DataIntegrityRulesTest {
                 "2026-06-11 07:32:59,866 - nautilus_integration.services.position_sync - INFO - position sync ok instruments=6 discrepancies=0 duration_ms=62"));
         assertThat(d).reportsNoCause();
     }
+
+    // ------------------------------------------------------------ reconciliation counts and revaluation dry runs
+
+    @Test
+    void aReconciliationCountingBrokerTransactionsMissingLocallyMeansMissingRecords() {
+        var d = evidence("reconciliation.txt", lines(
+                "tmt@tmt-prod-01:/opt/tmt$ ./scripts/reconcile-broker-transactions.sh --account 001-004-5531203-001",
+                "[reconcile] matched ............ 92",
+                "[reconcile] missing locally .... 9",
+                "[reconcile] unknown at broker .. 0"));
+        assertThat(d).ranksFirst("data-integrity.missing-transaction-records");
+    }
+
+    @Test
+    void aReconciliationWithNothingMissingLocallyIsClean() {
+        var d = evidence("reconciliation.txt", lines(
+                "tmt@tmt-prod-01:/opt/tmt$ ./scripts/reconcile-broker-transactions.sh --account 001-004-5531203-001",
+                "[reconcile] matched ............ 101",
+                "[reconcile] missing locally .... 0",
+                "[reconcile] unknown at broker .. 0"));
+        assertThat(d).doesNotReport("data-integrity.missing-transaction-records");
+    }
+
+    @Test
+    void aRevaluationDryRunThatWouldChangeMarketValuesMeansWrongValuations() {
+        var d = evidence("checks.txt", lines(
+                "ops@nt-02:/opt/nautilus-integration$ venv/bin/python scripts/recalculate_positions.py --dry-run",
+                "2 positions would change (unrealized_pnl and market value); quantities unchanged",
+                "ops@nt-02:/opt/nautilus-integration$ venv/bin/python scripts/data_quality_check.py",
+                "[dq] portfolio value jump .... FAIL (+22.02M USD between 10:04 and 10:05 with no fills)"));
+        assertThat(d).ranksFirst("data-integrity.position-valuation-incorrect");
+    }
 }

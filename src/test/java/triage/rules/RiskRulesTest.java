@@ -276,4 +276,50 @@ class RiskRulesTest {
         var d = evidence("status.json", "{\"services\": {\"risk\": \"disconnected\", \"orders\": \"disconnected\"}}");
         assertThat(d).doesNotReport("risk.risk-service-down");
     }
+
+    // ------------------------------------------------------------ orders still passing after the loss limit
+
+    private static final String GATE = lines(
+            "2026-10-29 06:00:13,976 INFO     LiveTradingRiskGate: risk snapshot daily_pnl=-9,960 max_daily_loss=10,000 limits_ok=true",
+            "2026-10-29 06:01:12,171 WARNING  LiveTradingRiskGate: risk snapshot daily_pnl=-10,795 max_daily_loss=10,000 limits_ok=false",
+            "2026-10-29 06:01:12,173 WARNING  LiveTradingRiskGate: risk limit violation recorded: daily_loss (-10,795 < -10,000)");
+
+    @Test
+    void ordersStillPassingAfterARecordedDailyLossViolationAreLossesExceedingLimits() {
+        var d = evidence("gate.log", GATE + "\n" + lines(
+                "2026-10-29 06:02:01,162 INFO     F8IntegrationOrchestrator: order O-0153 SELL 300000 USDJPY LIMIT submitted to IB (risk check passed in 6 ms)",
+                "2026-10-29 06:02:19,820 INFO     F8IntegrationOrchestrator: fill received order O-0153 USDJPY SELL 300000 @ 148.979"));
+        assertThat(d).ranksFirst("risk.losses-exceeding-limits");
+    }
+
+    @Test
+    void aRecordedDailyLossViolationWithNoLaterOrdersIsTheLimitReached() {
+        var d = evidence("gate.log", GATE);
+        assertThat(d).ranksFirst("risk.daily-loss-limit-reached").doesNotReport("risk.losses-exceeding-limits");
+    }
+
+    @Test
+    void riskCheckLatencyIsReadPastExtraFieldsBeforeTheValue() {
+        var d = evidence("risk.log", lines(
+                "[2026-03-03 14:30:20.069] [risk] [info] risk check order_id: 700301 strategy_id: mm_eth_01 passed rules: 14 latency_us: 3760",
+                "[2026-03-03 14:30:26.885] [risk] [info] risk check order_id: 700302 strategy_id: mm_btc_01 passed rules: 14 latency_us: 2233",
+                "[2026-03-03 14:30:33.851] [risk] [info] risk check order_id: 700303 strategy_id: mm_eth_01 passed rules: 14 latency_us: 3445"));
+        assertThat(d).ranksFirst("risk.check-latency-high");
+    }
+
+    @Test
+    void aPerTradeRiskFractionOfTwentyPercentIsAMisconfiguredParameter() {
+        var d = evidence("risk-management.log", lines(
+                "2026-08-04 06:58:50,000 INFO     [risk_management.config] risk parameters: max_risk_per_trade=0.2 max_daily_loss_pct=0.03",
+                "2026-08-04 07:00:19,134 INFO     [risk_management.sizing] risk_calculation GBP_USD: balance=61250.00 risk_per_trade=0.2 stop_pips=25 -> units=4,900,000 approved"));
+        assertThat(d).ranksFirst("risk.parameters-misconfigured");
+    }
+
+    @Test
+    void aPerTradeRiskFractionOfTwoTenthsOfAPercentIsNormal() {
+        var d = evidence("risk-management.log", lines(
+                "2026-08-04 06:58:50,000 INFO     [risk_management.config] risk parameters: max_risk_per_trade=0.002 max_daily_loss_pct=0.03",
+                "2026-08-04 07:00:19,134 INFO     [risk_management.sizing] risk_calculation GBP_USD: balance=61250.00 risk_per_trade=0.002 stop_pips=25 -> units=49,000 approved"));
+        assertThat(d).doesNotReport("risk.parameters-misconfigured");
+    }
 }

@@ -232,4 +232,66 @@ class StrategyRulesTest {
         assertThat(d).ranksFirst("strategy.model-input-shape-mismatch")
                 .doesNotReport("strategy.model-file-missing").doesNotReport("strategy.model-version-incompatible");
     }
+
+    // ------------------------------------------------------------ NaN indicators, declined quotes, crowded nodes
+
+    @Test
+    void indicatorsComputedAsNanAreALogicErrorEvenWhenTheStrategySaysNoSignal() {
+        var d = evidence("strategies.log", MARKET_DATA + "\n" + lines(
+                "[2026-05-06 10:00:03.100] [strategies] [debug] strategy_id: meanrev_eth_01 signal calc: lookback=0 mean=nan stddev=nan zscore=nan -> no signal",
+                "[2026-05-06 10:00:04.100] [strategies] [debug] strategy_id: meanrev_eth_01 signal calc: lookback=0 mean=nan stddev=nan zscore=nan -> no signal"));
+        assertThat(d).ranksFirst("strategy.logic-error").doesNotReport("strategy.awaiting-market-conditions");
+    }
+
+    @Test
+    void quotesDeclinedWithFiniteInputsAreAwaitingTheMarket() {
+        var d = evidence("strategies.log", MARKET_DATA + "\n" + lines(
+                "[2026-05-06 10:00:03.100] [strategies] [debug] strategy_id: mm_btc_01 onMarketData spread_bps=0.0015 min_spread_bps=1.50 -> no quote",
+                "[2026-05-06 10:00:04.100] [strategies] [debug] strategy_id: mm_btc_01 onMarketData spread_bps=0.0030 min_spread_bps=1.50 -> no quote",
+                "[2026-05-06 10:00:05.100] [strategies] [debug] strategy_id: mm_btc_01 onMarketData spread_bps=0.0015 min_spread_bps=1.50 -> no quote"));
+        assertThat(d).ranksFirst("strategy.awaiting-market-conditions").doesNotReport("strategy.logic-error");
+    }
+
+    private static String thread(int tid, String name, String cpu) {
+        return String.format("   %d hft_user  -2   0   21.3g  10.6g  38244 R  %s  8.4   10:12 %s", tid, cpu, name);
+    }
+
+    @Test
+    void everyStrategyThreadBusyOnACrowdedNodeIsTooManyStrategiesNotABusyLoop() {
+        var d = evidence("top.txt", lines(
+                "hft_user@hft-01:~$ top -b -n1 -o %CPU | head -8",
+                "    PID USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND",
+                "   3318 hft_user  -2   0   21.3g  10.6g  38244 S  2712  8.4   1893:12 hft_system",
+                "hft_user@hft-01:~$ top -H -b -n1 -p 3318",
+                thread(3341, "st_mm_btcusdt", "98.9"), thread(3342, "st_mm_ethusdt", "97.4"),
+                thread(3343, "st_mm_xrpusdt", "97.4"), thread(3344, "st_mm_adausdt", "96.2"),
+                thread(3345, "st_mm_dotusdt", "95.6")),
+                "journal.txt", lines(
+                "Oct 06 13:43:29 hft-01 hft_system[3318]: [2026-10-06 13:43:29.961] [system] [info] heartbeat strategies: 23 exchanges: 3/3 connected"));
+        assertThat(d).ranksFirst("strategy.too-many-strategies")
+                .ranksAbove("strategy.too-many-strategies", "service.busy-loop");
+    }
+
+    @Test
+    void aVersionHistoryWithALoopingParentChainIsCorruptionNotAFailedRollback() {
+        var d = evidence("docker-compose-logs.txt", lines(
+                "backend-1  | 2026-10-12 09:47:10,005 - backend.strategies.version_control - ERROR - create_version strategy=STRATEGY_003 failed: VersionHistoryError: cannot resolve head: parent chain v13 -> v12 -> v11 -> v12 loops",
+                "backend-1  | INFO:     172.18.0.7:52380 - \"POST /api/v1/sprint3/strategy/rollback HTTP/1.1\" 409 Conflict"));
+        assertThat(d).ranksFirst("strategy.version-history-corrupted").doesNotReport("strategy.rollback-failed");
+    }
+
+    @Test
+    void aDeploymentPendingForFiftyMinutesInTheDeployerQueueIsStuck() {
+        var d = evidence("docker-compose-logs.txt", lines(
+                "strategy-deployer-1 | 2026-09-08 14:10:09,798 - backend.strategies.deployment_manager - INFO - queue tick pending=1 in_progress=0 oldest_pending=DEPLOY_0217 age_s=57",
+                "strategy-deployer-1 | 2026-09-08 14:59:09,798 - backend.strategies.deployment_manager - INFO - queue tick pending=1 in_progress=0 oldest_pending=DEPLOY_0217 age_s=2997"));
+        assertThat(d).ranksFirst("strategy.deployment-stuck-pending");
+    }
+
+    @Test
+    void aDeploymentPendingForAMinuteIsNotStuck() {
+        var d = evidence("docker-compose-logs.txt", lines(
+                "strategy-deployer-1 | 2026-09-08 14:10:09,798 - backend.strategies.deployment_manager - INFO - queue tick pending=1 in_progress=0 oldest_pending=DEPLOY_0217 age_s=57"));
+        assertThat(d).doesNotReport("strategy.deployment-stuck-pending");
+    }
 }
