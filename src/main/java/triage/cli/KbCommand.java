@@ -5,7 +5,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import triage.consult.Complaints;
 import triage.engine.RuleBase;
+import triage.kbcheck.BacktrackingCheck;
+import triage.kbcheck.CascadeCheck;
 import triage.kbcheck.ExampleCheck;
+import triage.kbcheck.KeywordCheck;
 import triage.kbcheck.KeywordReach;
 import triage.knowledge.KnowledgeBase;
 import triage.knowledge.KnowledgeBaseException;
@@ -78,6 +81,9 @@ final class KbCommand implements Runnable {
         ExampleCheck.Result examples = ExampleCheck.check(kb);
         problems.addAll(examples.problems());
         problems.addAll(KeywordReach.check(kb));
+        problems.addAll(BacktrackingCheck.check(kb));
+        problems.addAll(KeywordCheck.check(kb));
+        problems.addAll(CascadeCheck.check(kb));
         return new Report(problems, examples.patterns(), examples.examples(), examples.counterExamples());
     }
 }

@@ -7,6 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import triage.knowledge.Coverage;
+import triage.knowledge.Exercise;
 import triage.knowledge.KnowledgeBase;
 import triage.knowledge.KnowledgeBaseException;
 import triage.knowledge.KnowledgeBaseLoader;
@@ -70,6 +71,7 @@ final class KbCoverageCommand implements Callable<Integer> {
         Coverage.readTree(guideDir, ".txt").forEach((file, text) -> guideTexts.put(Path.of(file).getFileName().toString(), text));
         Coverage.Report report = Coverage.of(entries, base, Coverage.readTree(root.resolve("rules"), ".drl"), tests, guideTexts);
         print(report, out);
+        printExercise(base, root, entries.stream().map(Coverage.CatalogEntry::id).toList(), out);
         out.flush();
         return report.complete() ? TriageCommand.EXIT_OK : TriageCommand.EXIT_PROBLEMS;
     }
@@ -124,6 +126,25 @@ final class KbCoverageCommand implements Callable<Integer> {
         out.println("  no test (" + r.withoutTest().size() + "): " + list(r.withoutTest()));
         out.println("  sections no cause cites (" + r.uncoveredSections().size() + "): " + list(r.uncoveredSections()));
         out.println("  sources naming no heading (" + r.unmatchedSources().size() + "): " + list(r.unmatchedSources()));
+    }
+
+    /** Examples per symptom and variants per cause: how much of the knowledge the tests exercise. */
+    private static void printExercise(KnowledgeBase base, Path root, List<String> causes, PrintWriter out) {
+        out.println();
+        out.println("EXAMPLES PER SYMPTOM");
+        if (base != null) {
+            Exercise.examplesPerSymptom(base).forEach((symptom, n) -> out.println("  " + symptom + ": " + n));
+        }
+        out.println();
+        out.println("VARIANTS PER CAUSE");
+        List<Exercise.CauseVariants> variants = Exercise.variants(root, causes);
+        for (Exercise.CauseVariants v : variants) {
+            out.println("  " + v.cause() + ": " + v.variants() + " (systems: " + list(v.systems()) + " | layouts: "
+                    + list(v.layouts()) + " | kinds: " + list(v.kinds()) + ")");
+        }
+        List<String> few = variants.stream().filter(v -> v.variants() < Exercise.MIN_VARIANTS)
+                .map(Exercise.CauseVariants::cause).toList();
+        out.println("  fewer than " + Exercise.MIN_VARIANTS + " variants (" + few.size() + "): " + list(few));
     }
 
     private static String list(List<String> items) {

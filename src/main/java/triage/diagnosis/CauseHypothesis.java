@@ -28,6 +28,11 @@ public record CauseHypothesis(CauseDef cause, double confidence, List<RuleContri
         return cause.id();
     }
 
+    /** How many distinct symptoms the evidence for it shows: how specific the diagnosis is. */
+    public long supportingSymptoms() {
+        return evidence.stream().map(EvidenceItem::symptom).distinct().count();
+    }
+
     public CauseHypothesis withExplains(List<String> downstream) {
         return new CauseHypothesis(cause, confidence, supportingRules, againstRules, evidence, evidenceAgainst,
                 remediation, List.copyOf(downstream));

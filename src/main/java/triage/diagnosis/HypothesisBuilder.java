@@ -78,9 +78,14 @@ public final class HypothesisBuilder {
         return new Diagnosis(reported, candidates, symptoms, warnings);
     }
 
-    /** Most likely first; ties go to the more severe cause, then to the id for a stable order. */
+    /**
+     * Most likely first; ties go to the more specific cause (more distinct symptoms, then more rules, support
+     * it), then to the more severe one, then to the id for a stable order.
+     */
     public static final Comparator<CauseHypothesis> RANKING = Comparator
             .comparingDouble(CauseHypothesis::confidence).reversed()
+            .thenComparing(Comparator.comparingLong(CauseHypothesis::supportingSymptoms).reversed())
+            .thenComparing(Comparator.comparingInt((CauseHypothesis h) -> h.supportingRules().size()).reversed())
             .thenComparing(h -> -h.cause().severity().weight())
             .thenComparing(CauseHypothesis::id);
 

@@ -166,7 +166,7 @@ public final class KeywordReach {
                 }
             }
             case ZERO_WIDTH -> out.addAll(ways); // consumes nothing: the text either side is contiguous
-            case OPAQUE, IGNORED -> ways.forEach(w -> out.add(w.breakRun()));
+            case OPAQUE, ANY, IGNORED -> ways.forEach(w -> out.add(w.breakRun()));
             case LOOKAHEAD -> ways.forEach(w -> out.add(w.passing(piece.group())));
             case GROUP, CLASS -> {
                 for (RegexTree.Sequence alternative : piece.group().alternatives()) {
@@ -227,7 +227,7 @@ public final class KeywordReach {
                 case ZERO_WIDTH -> {
                     // consumes nothing: the text either side is contiguous
                 }
-                case OPAQUE, IGNORED -> flush(run, r);
+                case OPAQUE, ANY, IGNORED -> flush(run, r);
                 case CLASS -> {
                     flush(run, r);
                     r.groups().add(piece);

@@ -21,8 +21,10 @@ final class RegexTree {
     enum Kind {
         /** one literal character */
         LITERAL,
-        /** a character class, {@code .}, an escape like {@code \d}: some character */
+        /** a character class, an escape like {@code \d}: some character */
         OPAQUE,
+        /** {@code .}: any character */
+        ANY,
         /** an anchor or a word boundary: consumes nothing */
         ZERO_WIDTH,
         /** a group whose content is part of the match */
@@ -89,7 +91,7 @@ final class RegexTree {
         char c = regex.charAt(pos++);
         return switch (c) {
             case '^', '$' -> piece(Kind.ZERO_WIDTH);
-            case '.' -> piece(Kind.OPAQUE);
+            case '.' -> piece(Kind.ANY);
             case '[' -> characterClass();
             case '(' -> group();
             case '\\' -> escape();

@@ -126,4 +126,40 @@ class KbCheckCommandTest {
                 + " with none of its keywords [demo fault, demo outage], which the pre-filter never lets through"));
         assertThat(lint()).noneMatch(p -> p.contains("alternative 'outage'") || p.contains("alternative 'fault'"));
     }
+
+    @Test
+    void aRegexThatBacktracksCatastrophicallyOnALongLineIsAnError() {
+        // three runs of spaces can split a line of spaces in length^3 ways before '|' fails
+        assertThat(lint()).anyMatch(p -> p.contains(LINT + "51: pattern for demo.seen: regex backtracks catastrophically"
+                + " on a line of ' ' repeated"));
+        assertThat(lint()).noneMatch(p -> p.contains(LINT + "43: pattern for demo.seen: regex backtracks"));
+    }
+
+    @Test
+    void aLeadingDotStarBeforeAnAlternationIsAnError() {
+        assertThat(lint()).anyMatch(p -> p.contains(LINT + "59: pattern for demo.seen: regex starts with '.*' before an alternation"));
+        assertThat(lint()).noneMatch(p -> p.contains(LINT + "43: pattern for demo.seen: regex starts with"));
+    }
+
+    @Test
+    void aKeywordShorterThanThreeCharactersIsAnError() {
+        assertThat(lint()).anyMatch(p -> p.contains(LINT + "67: pattern for demo.seen: keyword 'e' is shorter than 3 characters"));
+        assertThat(lint()).noneMatch(p -> p.contains("keyword 'demo fault' is shorter"));
+    }
+
+    @Test
+    void aKeywordCommonInRoutineLogsIsAnError() {
+        assertThat(lint()).anyMatch(p -> p.matches(".*" + LINT + "67: pattern for demo\\.seen: keyword 'info' occurs in \\d+ of \\d+ routine log lines.*"));
+        assertThat(lint()).noneMatch(p -> p.contains("keyword 'demo fault' occurs in"));
+    }
+
+    @Test
+    void aDownCauseWithoutAnUpstreamPathIsAnError() {
+        String causes = "knowledge-base/causes/demo.yaml:";
+        // demo-feed depends only on demo-clock, where no cause sits
+        assertThat(lint()).anyMatch(p -> p.contains(causes + "9: cause demo.feed-down says a component is down,"
+                + " unreachable or stopped but has no upstream path"));
+        // demo-gateway depends on demo-network, where demo.network-partition sits
+        assertThat(lint()).noneMatch(p -> p.contains("cause demo.gateway-unreachable says"));
+    }
 }

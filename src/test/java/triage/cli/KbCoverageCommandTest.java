@@ -73,4 +73,19 @@ class KbCoverageCommandTest {
         assertThat(run.out()).contains("no rule (0): -");
         assertThat(run.exit()).isEqualTo(TriageCommand.EXIT_OK);
     }
+
+    @Test
+    void examplesAreCountedPerSymptom() {
+        assertThat(coverage(FIXTURE).out()).contains("EXAMPLES PER SYMPTOM\n  demo.seen: 2\n");
+    }
+
+    @Test
+    void variantsAreCountedPerCauseOnlyWhenTheirExpectedYamlNamesTheCause() {
+        String out = coverage(FIXTURE).out();
+        // hft-journald sits in demo.covered's folder but expects demo.uncovered: not a variant of either
+        assertThat(out).contains("  demo.covered: 2 (systems: 003 HFT (Binance); Rust algorithmic trading (Alpaca)"
+                        + " | layouts: python-logging; rust-tracing | kinds: log)")
+                .contains("  demo.uncovered: 3 (systems: Nautilus | layouts: logback | kinds: log)")
+                .contains("  fewer than 3 variants (1): demo.covered");
+    }
 }

@@ -1,0 +1,78 @@
+package triage.kbcheck;
+
+import triage.knowledge.KnowledgeBase;
+import triage.knowledge.PatternDef;
+import triage.knowledge.Problem;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Keywords that make the pre-filter filter: at least three characters, and none that passes more than a
+ * small share of routine log lines (a built-in sample of normal operation from the five platforms).
+ */
+public final class KeywordCheck {
+
+    static final int MIN_LENGTH = 3;
+    /** The share of routine lines above which a keyword lets too much through. */
+    static final double MAX_SHARE = 0.02;
+    static final String ROUTINE_LINES = "/triage/routine-lines.txt";
+
+    private KeywordCheck() {
+    }
+
+    public static List<Problem> check(KnowledgeBase kb) {
+        return check(kb, routineLines());
+    }
+
+    static List<Problem> check(KnowledgeBase kb, List<String> routine) {
+        List<String> lower = routine.stream().map(l -> l.toLowerCase(Locale.ROOT)).toList();
+        Map<String, Integer> hits = new HashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        for (PatternDef p : kb.patterns()) {
+            for (String keyword : p.keywords()) {
+                if (keyword.length() < MIN_LENGTH) {
+                    problems.add(kb.origin(p).problem("pattern for " + p.symptom() + ": keyword " + ExampleCheck.quote(keyword)
+                            + " is shorter than " + MIN_LENGTH + " characters; it lets nearly every line through"));
+                    continue;
+                }
+                String k = keyword.toLowerCase(Locale.ROOT);
+                int n = hits.computeIfAbsent(k, key -> (int) lower.stream().filter(l -> l.contains(key)).count());
+                if (n > MAX_SHARE * lower.size()) {
+                    problems.add(kb.origin(p).problem(String.format(Locale.ROOT,
+                            "pattern for %s: keyword %s occurs in %d of %d routine log lines (%.1f%%, more than %.0f%%)",
+                            p.symptom(), ExampleCheck.quote(keyword), n, lower.size(), 100.0 * n / lower.size(), 100 * MAX_SHARE)));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The share of lines in which some pattern's keyword occurs: the lines the pre-filter lets through. */
+    public static double passingShare(KnowledgeBase kb, List<String> lines) {
+        List<String> keywords = kb.patterns().stream().flatMap(p -> p.keywords().stream())
+                .map(k -> k.toLowerCase(Locale.ROOT)).filter(k -> !k.isEmpty()).distinct().toList();
+        long passing = lines.stream().map(l -> l.toLowerCase(Locale.ROOT))
+                .filter(l -> keywords.stream().anyMatch(l::contains)).count();
+        return lines.isEmpty() ? 0 : (double) passing / lines.size();
+    }
+
+    /** The built-in sample of routine lines. */
+    public static List<String> routineLines() {
+        try (InputStream in = KeywordCheck.class.getResourceAsStream(ROUTINE_LINES)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + ROUTINE_LINES);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
