@@ -15,11 +15,12 @@ out=target/bench
 mkdir -p "$out"
 [ -f target/triage.jar ] || mvn -q -o -DskipTests package
 [ -d "$CASE" ] || { echo "bench: no evidence at $CASE" >&2; exit 2; }
-command -v /usr/bin/time >/dev/null || { apt-get install -y -qq time >/dev/null; }
+command -v /usr/bin/time >/dev/null || { echo "bench: needs GNU time (/usr/bin/time; Debian package 'time')" >&2; exit 2; }
+bench_cp="$(bench/classpath.sh)"
 
 # a realistic larger rule set, made from rules/ in target/ (never in rules/)
 gen="target/bench-rules/$RULES"
-[ -d "$gen/rules" ] || java -cp target/triage.jar triage.bench.RuleSetGenerator . "$gen" "$RULES"
+[ -d "$gen/rules" ] || java -cp "$bench_cp" triage.bench.RuleSetGenerator . "$gen" "$RULES"
 export TRIAGE_CACHE="$PWD/target/bench-cache"
 
 cold() {
@@ -31,7 +32,7 @@ cold() {
   bin/triage diagnose --format json "$ev" >/dev/null; bin/triage diagnose --kb "$gen" --format json "$ev" >/dev/null
   run() { local label="$1"; shift; /usr/bin/time -f "$label %e %U %S %M" -a -o "$out/cold.txt" "$@" >/dev/null 2>>"$out/stderr.txt"; }
   for i in $(seq "$REPS"); do   # interleaved, so that load from other processes hits every command alike
-    run jvm-hello java -cp target/triage.jar triage.bench.Hello
+    run jvm-hello java -cp target/test-classes triage.bench.Hello
     run jvm-version java -version
     run jar-bundled-rules java -jar target/triage.jar diagnose --format json "$ev"
     run jar-${RULES}-rules-cached java -jar target/triage.jar diagnose --kb "$gen" --format json "$ev"
@@ -49,9 +50,7 @@ cold() {
 }
 
 jmh() {
-  mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile="$out/cp.txt" -Dmdep.includeScope=test >/dev/null
-  local cp="target/test-classes:target/classes:$(cat "$out/cp.txt")"
-  java -cp "$cp" org.openjdk.jmh.Main "$@"
+  java -cp "$bench_cp" org.openjdk.jmh.Main "$@"
 }
 
 case "$what" in all|cold) cold ;; esac

@@ -57,7 +57,10 @@ final class DiagnoseCommand implements Callable<Integer> {
         try (Triage triage = Triage.start(projectRoot.resolve(), RuleCache.fromEnvironment())) {
             Evidence evidence = triage.read(paths);
             if (evidence.nothingReadable()) {
-                err.println("triage: " + (evidence.warnings().isEmpty() ? "no evidence could be read" : evidence.warnings().get(0)));
+                if (evidence.warnings().isEmpty()) {
+                    err.println("triage: no evidence could be read");
+                }
+                evidence.warnings().forEach(w -> err.println("triage: " + w));
                 return TriageCommand.EXIT_USAGE;
             }
             evidence.warnings().forEach(w -> err.println("triage: warning: " + w));

@@ -7,7 +7,7 @@ import triage.knowledge.Problem;
 /** {@code triage}: diagnose incidents in trading platforms from their logs, metrics and alerts. */
 @Command(name = "triage", mixinStandardHelpOptions = true, version = "triage 0.1.0",
         description = "Diagnoses incidents in algorithmic and high-frequency trading platforms.",
-        subcommands = {DiagnoseCommand.class, KbCommand.class, triage.consult.ConsultCommand.class,
+        subcommands = {DiagnoseCommand.class, KbCommand.class, ConsultCommand.class,
                 triage.server.ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TriageCommand implements Runnable {

@@ -125,7 +125,9 @@ public final class Complaints {
         List<Integer> ranks = new ArrayList<>();
         int last = -1;
         for (String id : c.causes()) {
-            if (kb.causes().containsKey(id) && causes.add(id)) {
+            if (!kb.causes().containsKey(id)) {
+                notes.add(new Problem(where, line, "complaint " + c.id() + ": cause " + id + " not in the knowledge base; ignored"));
+            } else if (causes.add(id)) {
                 int r = steps.getOrDefault(id, c.causes().indexOf(id));
                 ranks.add(r);
                 last = Math.max(last, r);

@@ -1,6 +1,7 @@
 package triage.consult;
 
 import triage.api.Triage;
+import triage.knowledge.rules.RuleModel;
 import triage.diagnosis.CauseHypothesis;
 import triage.diagnosis.Diagnosis;
 import triage.engine.Certainty;
@@ -301,7 +302,7 @@ public final class Consultation {
             if (prior.containsKey(c) || !kb.causes().containsKey(c)) {
                 continue;
             }
-            for (RuleIndex.Rule r : index.supporting(c)) {
+            for (RuleModel.RuleDef r : index.supporting(c)) {
                 if (hasPresentPositive(r, known) && possible(r, known, new HashMap<>())) {
                     prior.put(c, 1.0);
                     break;
@@ -318,9 +319,9 @@ public final class Consultation {
         return prior;
     }
 
-    private static boolean hasPresentPositive(RuleIndex.Rule r, Map<String, Known> known) {
-        for (RuleIndex.Condition c : r.conditions()) {
-            if (c.kind() == RuleIndex.Kind.SYMPTOM && !c.negated()) {
+    private static boolean hasPresentPositive(RuleModel.RuleDef r, Map<String, Known> known) {
+        for (RuleModel.Condition c : r.conditions()) {
+            if (c.kind() == RuleModel.Kind.SYMPTOM && !c.negated()) {
                 for (String id : c.ids()) {
                     if (known.get(id) == Known.PRESENT) {
                         return true;
@@ -334,7 +335,7 @@ public final class Consultation {
     /** Whether a cause can still be concluded: one of its supporting rules is not ruled out by what is known. */
     boolean alive(String cause, Map<String, Known> known) {
         Map<String, Boolean> findings = new HashMap<>();
-        for (RuleIndex.Rule r : index.supporting(cause)) {
+        for (RuleModel.RuleDef r : index.supporting(cause)) {
             if (possible(r, known, findings)) {
                 return true;
             }
@@ -342,8 +343,8 @@ public final class Consultation {
         return false;
     }
 
-    private boolean possible(RuleIndex.Rule r, Map<String, Known> known, Map<String, Boolean> findings) {
-        for (RuleIndex.Condition c : r.conditions()) {
+    private boolean possible(RuleModel.RuleDef r, Map<String, Known> known, Map<String, Boolean> findings) {
+        for (RuleModel.Condition c : r.conditions()) {
             boolean ok = switch (c.kind()) {
                 case SYMPTOM -> c.negated()
                         ? c.ids().stream().noneMatch(id -> known.get(id) == Known.PRESENT)
@@ -358,6 +359,7 @@ public final class Consultation {
                             };
                         });
                 case FINDING -> c.negated() || c.ids().stream().anyMatch(f -> findingPossible(f, known, findings));
+                default -> true;
             };
             if (!ok) {
                 return false;
@@ -373,7 +375,7 @@ public final class Consultation {
         }
         memo.put(finding, false); // a cycle does not make itself possible
         boolean any = false;
-        for (RuleIndex.Rule r : index.concluding(finding)) {
+        for (RuleModel.RuleDef r : index.concluding(finding)) {
             if (possible(r, known, memo)) {
                 any = true;
                 break;

@@ -1,5 +1,10 @@
 package triage.consult;
 
+import triage.knowledge.rules.RuleModel;
+import triage.knowledge.rules.RuleModel.Condition;
+import triage.knowledge.rules.RuleModel.Kind;
+import triage.knowledge.rules.RuleModel.RuleDef;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -12,287 +17,98 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the rules of {@code rules/*.drl} look at, read from their text (as {@code RuleReferenceCheck}
- * does): for each rule, the symptoms, answers and findings its conditions match (and whether under a
- * {@code not}), the count and value thresholds it puts on them, and what it concludes (supports,
- * evidence against, findings). The consultation uses it to know which questions matter to which causes
- * and whether a cause can still be reached; the conclusions themselves always come from running the
- * real rules.
+ * What the rules of {@code rules/*.drl} look at, as the consultation needs it, over the one rule model
+ * ({@link RuleModel}, parsed by Drools' own DRL parser): for each cause the rules that support or oppose
+ * it, for each finding the rules that conclude it, the count and value thresholds the rules put on each
+ * symptom, and which symptoms a cause produces or excludes. The consultation uses it to know which
+ * questions matter to which causes and whether a cause can still be reached; the conclusions
+ * themselves always come from running the real rules.
  */
 public final class RuleIndex {
 
-    /** What a condition matches. */
-    public enum Kind { SYMPTOM, ANSWER, FINDING }
+    private static final Pattern COUNT_LOWER = Pattern.compile("\\bcount\\s*(?:\\(\\s*\\))?\\s*(>=|>|==)\\s*(\\d+)");
+    private static final Pattern VALUE_LOWER = Pattern.compile("\\b(?:value|maxValue)\\s*(?:\\(\\s*\\))?\\s*(>=|>)\\s*(-?\\d+(?:\\.\\d+)?)");
 
-    /**
-     * One pattern of a rule's conditions.
-     *
-     * @param ids     the ids it accepts (several for {@code id in (...)}: any of them)
-     * @param negated under a {@code not}
-     * @param reply   for answers: the reply it requires (YES, NO, UNKNOWN) or null for any
-     */
-    public record Condition(Kind kind, Set<String> ids, boolean negated, String reply) {
-    }
-
-    /**
-     * One rule: its conditions and conclusions; {@code cf} is the largest certainty factor it gives each
-     * cause it supports (0.5 where the text does not say).
-     */
-    public record Rule(String name, String file, List<Condition> conditions, Set<String> supports,
-                       Set<String> against, Set<String> findings, Map<String, Double> cf) {
-        public double cfFor(String cause) {
-            return cf.getOrDefault(cause, DEFAULT_CF);
-        }
-
-        /** The largest factor it gives against a cause. */
-        public double againstCfFor(String cause) {
-            return cf.getOrDefault(AGAINST_KEY + cause, DEFAULT_CF);
-        }
-    }
-
-    static final double DEFAULT_CF = 0.5;
-    private static final String AGAINST_KEY = "against:";
-
-    private static final Pattern RULE = Pattern.compile(
-            "(?ms)^\\s*rule\\s+(\"([^\"]+)\"|'([^']+)'|(\\S+))(.*?)^\\s*end\\b");
-    private static final Pattern WHEN_THEN = Pattern.compile("(?s)\\bwhen\\b(.*)\\bthen\\b(.*)");
-    private static final Pattern PATTERN_START = Pattern.compile("\\b(Symptom|Answer|Finding)\\s*\\(");
-    private static final Pattern ID_EQ = Pattern.compile("\\b(?:id|symptom)\\s*==\\s*\"([^\"]+)\"");
-    private static final Pattern ID_IN = Pattern.compile("\\b(?:id|symptom)\\s+in\\s*\\(([^)]*)\\)");
-    private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
-    private static final Pattern REPLY = Pattern.compile("\\breply\\s*==\\s*(?:[\\w.]*\\.)?(YES|NO|UNKNOWN)\\b");
-    private static final Pattern IS_NO = Pattern.compile("\\bisNo\\s*\\(\\s*\\)|\\bno\\s*==\\s*true");
-    private static final Pattern COUNT_LOWER = Pattern.compile("\\bcount\\s*(>=|>|==)\\s*(\\d+)");
-    private static final Pattern VALUE_LOWER = Pattern.compile("\\b(?:value|maxValue)\\s*(>=|>)\\s*(-?\\d+(?:\\.\\d+)?)");
-    private static final Pattern BINDING = Pattern.compile("(\\$\\w+)\\s*:\\s*$");
-    private static final Pattern SUPPORT = Pattern.compile("\\b(?:Support\\.of|new\\s+Support)\\s*\\(\\s*\"([^\"]+)\"");
-    private static final Pattern AGAINST = Pattern.compile("\\b(?:Against\\.of|new\\s+Against)\\s*\\(\\s*\"([^\"]+)\"");
-    private static final Pattern SUPPORT_CF = Pattern.compile(
-            "(?s)\\b(Support|Against)\\.of\\s*\\(\\s*\"([^\"]+)\"\\s*,(.*?),\\s*drools\\s*\\)");
-    private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])(\\d*\\.\\d+|\\d+)(?![\\w.])");
-    private static final Pattern FINDING = Pattern.compile("\\bnew\\s+Finding\\s*\\(\\s*\"([^\"]+)\"");
-
-    private final List<Rule> rules;
-    private final Map<String, List<Rule>> supportRules = new LinkedHashMap<>();
-    private final Map<String, List<Rule>> againstRules = new LinkedHashMap<>();
-    private final Map<String, List<Rule>> findingRules = new LinkedHashMap<>();
+    private final List<RuleDef> rules;
+    private final Map<String, List<RuleDef>> supportRules = new LinkedHashMap<>();
+    private final Map<String, List<RuleDef>> againstRules = new LinkedHashMap<>();
+    private final Map<String, List<RuleDef>> findingRules = new LinkedHashMap<>();
     private final Map<String, Integer> countFor = new LinkedHashMap<>();
     private final Map<String, Double> valueFor = new LinkedHashMap<>();
 
-    private RuleIndex(List<Rule> rules) {
+    private RuleIndex(List<RuleDef> rules) {
         this.rules = List.copyOf(rules);
-        for (Rule r : rules) {
+        for (RuleDef r : rules) {
             r.supports().forEach(c -> supportRules.computeIfAbsent(c, k -> new ArrayList<>()).add(r));
-            r.against().forEach(c -> againstRules.computeIfAbsent(c, k -> new ArrayList<>()).add(r));
+            r.opposes().forEach(c -> againstRules.computeIfAbsent(c, k -> new ArrayList<>()).add(r));
             r.findings().forEach(f -> findingRules.computeIfAbsent(f, k -> new ArrayList<>()).add(r));
+            thresholds(r);
         }
     }
 
     /** Indexes DRL text by file path (as {@code RuleBase.sources()} holds it). */
     public static RuleIndex of(Map<String, String> drlByPath) {
-        List<Rule> rules = new ArrayList<>();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        Map<String, Double> values = new LinkedHashMap<>();
-        drlByPath.forEach((path, raw) -> {
-            String text = stripComments(raw);
-            Matcher m = RULE.matcher(text);
-            while (m.find()) {
-                String name = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
-                Matcher wt = WHEN_THEN.matcher(m.group(5));
-                if (!wt.find()) {
-                    continue;
-                }
-                rules.add(parseRule(name, path, wt.group(1), wt.group(2), m.group(5), counts, values));
-            }
-        });
-        RuleIndex index = new RuleIndex(rules);
-        index.countFor.putAll(counts);
-        index.valueFor.putAll(values);
-        return index;
+        return of(RuleModel.parse(drlByPath));
     }
 
-    private static Rule parseRule(String name, String file, String lhs, String rhs, String whole,
-                                  Map<String, Integer> counts, Map<String, Double> values) {
-        List<Condition> conditions = new ArrayList<>();
-        Matcher p = PATTERN_START.matcher(lhs);
-        int from = 0;
-        while (from < lhs.length() && p.find(from)) {
-            int open = p.end() - 1;
-            int close = matchingParen(lhs, open);
-            String constraint = lhs.substring(open + 1, Math.max(open + 1, close));
-            String before = lhs.substring(0, p.start());
-            String binding = null;
-            Matcher b = BINDING.matcher(before);
-            if (b.find()) {
-                binding = b.group(1);
-                before = before.substring(0, b.start());
-            }
-            boolean negated = before.replaceAll("[\\s(]+$", "").matches("(?s).*\\bnot$");
-            Kind kind = Kind.valueOf(p.group(1).toUpperCase());
-            Set<String> ids = new LinkedHashSet<>();
-            Matcher id = ID_EQ.matcher(constraint);
-            while (id.find()) {
-                ids.add(id.group(1));
-            }
-            Matcher in = ID_IN.matcher(constraint);
-            while (in.find()) {
-                Matcher q = QUOTED.matcher(in.group(1));
-                while (q.find()) {
-                    ids.add(q.group(1));
-                }
-            }
-            String reply = null;
-            if (kind == Kind.ANSWER) {
-                Matcher r = REPLY.matcher(constraint);
-                reply = r.find() ? r.group(1) : IS_NO.matcher(constraint).find() ? "NO" : null;
-            }
-            if (!ids.isEmpty()) {
-                conditions.add(new Condition(kind, Set.copyOf(ids), negated, reply));
-                if (kind == Kind.SYMPTOM && !negated) {
-                    thresholds(constraint, binding == null ? null : whole, binding, ids, counts, values);
-                }
-            }
-            from = close < 0 ? lhs.length() : close + 1;
-        }
-        return new Rule(name, file, List.copyOf(conditions), ids(SUPPORT, rhs), ids(AGAINST, rhs), ids(FINDING, rhs),
-                certainties(rhs));
+    /** The rules with the conditions the consultation reasons over: symptoms, answers and findings named by id. */
+    public static RuleIndex of(RuleModel model) {
+        return new RuleIndex(model.rules().stream().map(r -> new RuleDef(r.name(), r.file(), r.line(), r.metadata(),
+                r.conditions().stream().filter(c -> !c.ids().isEmpty()
+                        && (c.kind() == Kind.SYMPTOM || c.kind() == Kind.ANSWER || c.kind() == Kind.FINDING)).toList(),
+                r.conclusions(), r.findings(), r.consequence())).toList());
     }
 
-    /** The largest factor in (0, 1] each {@code Support.of} of the consequence gives ("$s.count() >= 2 ? 0.8 : 0.6": 0.8). */
-    private static Map<String, Double> certainties(String rhs) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        Matcher m = SUPPORT_CF.matcher(rhs);
-        while (m.find()) {
-            double best = 0;
-            String expr = m.group(3);
-            Matcher n = NUMBER.matcher(expr);
-            while (n.find()) {
-                double v = Double.parseDouble(n.group(1));
-                if (v > 0 && v <= 1 && expr.substring(0, n.start()).matches("(?s).*(\\?|:|,|\\(|^)\\s*$")) {
-                    best = Math.max(best, v);
+    /**
+     * The count (and value) a symptom must reach for the rules that test it: the largest lower bound, in
+     * a pattern's constraints or on its binding in the consequence ({@code $s.count() >= 2 ? ...}).
+     */
+    private void thresholds(RuleDef r) {
+        for (Condition c : r.conditions()) {
+            if (c.kind() != Kind.SYMPTOM || c.negated()) {
+                continue;
+            }
+            List<String> texts = new ArrayList<>(c.constraints());
+            if (c.binding() != null) {
+                Matcher m = Pattern.compile(Pattern.quote(c.binding()) + "\\.((?:count|value|maxValue)\\s*\\(\\s*\\)\\s*(?:>=|>)\\s*-?\\d+(?:\\.\\d+)?)")
+                        .matcher(r.consequence());
+                while (m.find()) {
+                    texts.add(m.group(1));
                 }
             }
-            out.merge((m.group(1).equals("Against") ? AGAINST_KEY : "") + m.group(2), best > 0 ? best : DEFAULT_CF, Math::max);
-        }
-        return Map.copyOf(out);
-    }
-
-    /** The count (and value) a symptom must reach for the rules that test it: the largest lower bound. */
-    private static void thresholds(String constraint, String whole, String binding, Set<String> ids,
-                                   Map<String, Integer> counts, Map<String, Double> values) {
-        List<String> texts = new ArrayList<>();
-        texts.add(constraint);
-        if (whole != null) {
-            // "$s.count() >= 2 ? 0.8 : 0.6" in the consequence, or an eval in the conditions
-            Matcher m = Pattern.compile(Pattern.quote(binding) + "\\.(count|value|maxValue)\\s*\\(\\s*\\)\\s*(>=|>)\\s*(-?\\d+(?:\\.\\d+)?)")
-                    .matcher(whole);
-            while (m.find()) {
-                texts.add(m.group(1) + " " + m.group(2) + " " + m.group(3));
-            }
-        }
-        for (String t : texts) {
-            Matcher c = COUNT_LOWER.matcher(t);
-            while (c.find()) {
-                int n = Integer.parseInt(c.group(2)) + (c.group(1).equals(">") ? 1 : 0);
-                ids.forEach(i -> counts.merge(i, n, Math::max));
-            }
-            Matcher v = VALUE_LOWER.matcher(t);
-            while (v.find()) {
-                double n = Double.parseDouble(v.group(2));
-                boolean strict = v.group(1).equals(">");
-                double need = strict ? (n == Math.rint(n) ? n + 1 : n * 1.01 + 0.01) : n;
-                ids.forEach(i -> values.merge(i, need, Math::max));
+            for (String t : texts) {
+                Matcher cm = COUNT_LOWER.matcher(t);
+                while (cm.find()) {
+                    int n = Integer.parseInt(cm.group(2)) + (cm.group(1).equals(">") ? 1 : 0);
+                    c.ids().forEach(i -> countFor.merge(i, n, Math::max));
+                }
+                Matcher v = VALUE_LOWER.matcher(t);
+                while (v.find()) {
+                    double n = Double.parseDouble(v.group(2));
+                    boolean strict = v.group(1).equals(">");
+                    double need = strict ? (n == Math.rint(n) ? n + 1 : n * 1.01 + 0.01) : n;
+                    c.ids().forEach(i -> valueFor.merge(i, need, Math::max));
+                }
             }
         }
     }
 
-    private static Set<String> ids(Pattern p, String text) {
-        Set<String> out = new LinkedHashSet<>();
-        Matcher m = p.matcher(text);
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return Set.copyOf(out);
-    }
-
-    private static int matchingParen(String s, int open) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = open; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Removes // and /* comments outside string literals, keeping line structure. */
-    static String stripComments(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        int i = 0;
-        char quote = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (quote != 0) {
-                out.append(c);
-                if (c == '\\' && i + 1 < s.length()) {
-                    out.append(s.charAt(++i));
-                } else if (c == quote) {
-                    quote = 0;
-                }
-                i++;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-                out.append(c);
-                i++;
-            } else if (c == '/' && i + 1 < s.length() && s.charAt(i + 1) == '/') {
-                while (i < s.length() && s.charAt(i) != '\n') {
-                    i++;
-                }
-            } else if (c == '/' && i + 1 < s.length() && s.charAt(i + 1) == '*') {
-                int end = s.indexOf("*/", i + 2);
-                end = end < 0 ? s.length() : end + 2;
-                for (int k = i; k < end; k++) {
-                    if (s.charAt(k) == '\n') {
-                        out.append('\n');
-                    }
-                }
-                i = end;
-            } else {
-                out.append(c);
-                i++;
-            }
-        }
-        return out.toString();
-    }
-
-    public List<Rule> rules() {
+    public List<RuleDef> rules() {
         return rules;
     }
 
     /** The rules that support a cause. */
-    public List<Rule> supporting(String cause) {
+    public List<RuleDef> supporting(String cause) {
         return supportRules.getOrDefault(cause, List.of());
     }
 
     /** The rules that speak against a cause. */
-    public List<Rule> against(String cause) {
+    public List<RuleDef> against(String cause) {
         return againstRules.getOrDefault(cause, List.of());
     }
 
     /** The rules that conclude a finding. */
-    public List<Rule> concluding(String finding) {
+    public List<RuleDef> concluding(String finding) {
         return findingRules.getOrDefault(finding, List.of());
     }
 
@@ -323,14 +139,14 @@ public final class RuleIndex {
     public Set<String> symptomsBearingOn(String cause) {
         Set<String> out = new LinkedHashSet<>();
         Set<String> seenFindings = new HashSet<>();
-        List<Rule> todo = new ArrayList<>(supporting(cause));
+        List<RuleDef> todo = new ArrayList<RuleDef>(supporting(cause));
         todo.addAll(against(cause));
         collect(todo, out, seenFindings);
         return out;
     }
 
-    private void collect(Collection<Rule> rules, Set<String> out, Set<String> seenFindings) {
-        for (Rule r : rules) {
+    private void collect(Collection<RuleDef> rules, Set<String> out, Set<String> seenFindings) {
+        for (RuleDef r : rules) {
             for (Condition c : r.conditions()) {
                 if (c.kind() == Kind.FINDING) {
                     for (String f : c.ids()) {
@@ -367,12 +183,12 @@ public final class RuleIndex {
         return polarity.computeIfAbsent(cause, c -> {
             Map<String, Double> positive = new LinkedHashMap<>();
             Map<String, Double> negative = new LinkedHashMap<>();
-            for (Rule r : supporting(c)) {
-                polarities(List.of(r), true, r.cfFor(c), positive, negative, new HashSet<>());
+            for (RuleDef r : supporting(c)) {
+                polarities(List.of(r), true, r.cfFor(c, false), positive, negative, new HashSet<>());
             }
             // what a rule against the cause needs present is what the cause makes unlikely
-            for (Rule r : against(c)) {
-                polarities(List.of(r), false, r.againstCfFor(c), positive, negative, new HashSet<>());
+            for (RuleDef r : against(c)) {
+                polarities(List.of(r), false, r.cfFor(c, true), positive, negative, new HashSet<>());
             }
             Set<String> pro = new LinkedHashSet<>();
             Set<String> con = new LinkedHashSet<>();
@@ -390,9 +206,9 @@ public final class RuleIndex {
         });
     }
 
-    private void polarities(Collection<Rule> rules, boolean sign, double cf, Map<String, Double> positive,
+    private void polarities(Collection<RuleDef> rules, boolean sign, double cf, Map<String, Double> positive,
                             Map<String, Double> negative, Set<String> seenFindings) {
-        for (Rule r : rules) {
+        for (RuleDef r : rules) {
             for (Condition c : r.conditions()) {
                 boolean s = sign != c.negated();
                 switch (c.kind()) {
@@ -403,6 +219,8 @@ public final class RuleIndex {
                         } else if ("YES".equals(c.reply())) {
                             c.ids().forEach(id -> (s ? positive : negative).merge(id, cf, Math::max));
                         }
+                    }
+                    default -> {
                     }
                     case FINDING -> {
                         for (String f : c.ids()) {

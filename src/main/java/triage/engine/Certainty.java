@@ -20,7 +20,33 @@ public final class Certainty {
     /** A cause at or above this (but below {@link #REPORT}) is a candidate worth checking. */
     public static final double CANDIDATE = 0.2;
 
+    /*
+     * The scale rules conclude with: how strongly one rule's evidence, alone, points at its cause.
+     * A rule names a level, never a bare number; see docs/knowledge-base.md for when to use which.
+     */
+    /** The evidence names the cause outright: an error code or message that means only this. */
+    public static final double CONCLUSIVE = 0.9;
+    /** Specific evidence that few other causes produce; reported on its own. */
+    public static final double STRONG = 0.8;
+    /** Good evidence that some sibling causes could also produce; reported on its own. */
+    public static final double PROBABLE = 0.7;
+    /** Evidence that points this way and is reported on its own, but only just. */
+    public static final double LIKELY = 0.6;
+    /** Points this way; needs a second sign to be reported. */
+    public static final double SUGGESTIVE = 0.4;
+    /** A weak sign: makes the cause a candidate to check, no more. */
+    public static final double HINT = 0.3;
+
+    private static final java.util.Map<String, Double> LEVELS = java.util.Map.of(
+            "CONCLUSIVE", CONCLUSIVE, "STRONG", STRONG, "PROBABLE", PROBABLE, "LIKELY", LIKELY,
+            "SUGGESTIVE", SUGGESTIVE, "HINT", HINT);
+
     private Certainty() {
+    }
+
+    /** The factor of a named level ({@code "STRONG"}), or null when there is no such level. */
+    public static Double level(String name) {
+        return LEVELS.get(name);
     }
 
     public static double combine(Collection<Double> factors) {

@@ -12,7 +12,8 @@ import java.util.List;
  */
 public record Evidence(List<Symptom> symptoms, List<Answer> answers, List<String> warnings, int readable, int inputs) {
 
+    /** True when no input could be read and nothing was recognised (a file that broke half-way still counts). */
     public boolean nothingReadable() {
-        return inputs > 0 && readable == 0;
+        return inputs > 0 && readable == 0 && symptoms.isEmpty() && answers.isEmpty();
     }
 }

@@ -33,6 +33,7 @@ final class TextReader {
     /** @return warnings about the file (over-long lines, invalid characters), at most one of each */
     List<String> read(String file, Reader reader, SymptomAggregator sink) throws IOException {
         BoundedLineReader lines = new BoundedLineReader(reader);
+        Tables tables = new Tables();
         List<String> warnings = new ArrayList<>();
         String baseName = file.substring(file.lastIndexOf('/') + 1);
         String context = baseName;
@@ -55,7 +56,11 @@ final class TextReader {
             if (text.isBlank()) {
                 continue;
             }
-            if (text.indexOf('|') > 0) {
+            if (text.startsWith("# HELP ") || text.startsWith("# TYPE ")) {
+                continue; // a metric's description says what it could show ("1 while trading is halted"), not what it shows
+            }
+            List<String> records = tables.feed(text);
+            if (text.indexOf('|') > 0 && !tables.inPsql()) {
                 Matcher compose = COMPOSE_PREFIX.matcher(text);
                 if (compose.matches() && !text.startsWith("#")) {
                     text = compose.group(2);
@@ -67,6 +72,7 @@ final class TextReader {
             if (mayBePrompt(text)) {
                 Matcher prompt = PROMPT.matcher(text);
                 if (prompt.matches()) {
+                    tables.end();
                     context = baseName + " $ " + prompt.group(1);
                     continue; // the command itself is not evidence; what it prints is
                 }
@@ -81,6 +87,12 @@ final class TextReader {
                 }
             }
             recognizer.recognise(line, found);
+            if (!records.isEmpty()) {
+                for (String record : records) {
+                    recognizer.recognise(new EvidenceLine(file, n, record, 0, context), found);
+                }
+                onePerSymptom(found);
+            }
             if (found.isEmpty()) {
                 continue;
             }
@@ -95,6 +107,12 @@ final class TextReader {
             }
         }
         return warnings;
+    }
+
+    /** A table row is one sighting of each symptom, however many of its cells (and the line itself) show it. */
+    private static void onePerSymptom(List<Observation> found) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        found.removeIf(o -> !seen.add(o.symptom() + '\u0000' + o.subject() + '\u0000' + o.absent()));
     }
 
     /** A prompt line has a '$', '#' or '>' followed by a space, early in the line. */

@@ -12,7 +12,8 @@ import java.util.Optional;
  */
 public record KnowledgeBase(Path root, Map<String, CauseDef> causes, Map<String, SymptomDef> symptoms,
                             List<PatternDef> patterns, List<MetricDef> metrics, List<AlertDef> alerts,
-                            Map<String, ComponentDef> components, List<Problem> problems) {
+                            Map<String, ComponentDef> components, List<Problem> problems,
+                            Map<PatternDef, Origin> patternOrigins, Map<String, Origin> causeOrigins) {
 
     public KnowledgeBase {
         causes = Map.copyOf(causes);
@@ -22,6 +23,25 @@ public record KnowledgeBase(Path root, Map<String, CauseDef> causes, Map<String,
         alerts = List.copyOf(alerts);
         components = Map.copyOf(components);
         problems = List.copyOf(problems);
+        patternOrigins = Map.copyOf(patternOrigins);
+        causeOrigins = Map.copyOf(causeOrigins);
+    }
+
+    /** A knowledge base assembled in code, whose entries were written nowhere. */
+    public KnowledgeBase(Path root, Map<String, CauseDef> causes, Map<String, SymptomDef> symptoms,
+                         List<PatternDef> patterns, List<MetricDef> metrics, List<AlertDef> alerts,
+                         Map<String, ComponentDef> components, List<Problem> problems) {
+        this(root, causes, symptoms, patterns, metrics, alerts, components, problems, Map.of(), Map.of());
+    }
+
+    /** Where a pattern was written; "(unknown)" for one assembled in code. */
+    public Origin origin(PatternDef pattern) {
+        return patternOrigins.getOrDefault(pattern, new Origin("(unknown)", 0));
+    }
+
+    /** Where a cause was written; "(unknown)" for one assembled in code. */
+    public Origin causeOrigin(String causeId) {
+        return causeOrigins.getOrDefault(causeId, new Origin("(unknown)", 0));
     }
 
     public Optional<CauseDef> cause(String id) {

@@ -54,6 +54,8 @@ public final class KnowledgeBaseLoader {
         List<MetricDef> metrics = new ArrayList<>();
         List<AlertDef> alerts = new ArrayList<>();
         Map<String, ComponentDef> components = new LinkedHashMap<>();
+        Map<PatternDef, Origin> patternOrigins = new LinkedHashMap<>();
+        Map<String, Origin> causeOrigins = new LinkedHashMap<>();
 
         for (Path file : yamlFiles(kb.resolve("causes"))) {
             readList(file, CauseDef.class, problems, (cause, line) -> {
@@ -62,6 +64,7 @@ public final class KnowledgeBaseLoader {
                 } else if (causes.putIfAbsent(cause.id(), cause) != null) {
                     problems.add(new Problem(file.toString(), line, "duplicate cause id " + cause.id()));
                 } else {
+                    causeOrigins.put(cause.id(), new Origin(file.toString(), line));
                     validateCause(cause, file, line, problems);
                 }
             });
@@ -77,7 +80,7 @@ public final class KnowledgeBaseLoader {
         }
         RecognitionValidator validator = new RecognitionValidator(problems);
         for (Path file : yamlFiles(kb.resolve("recognition"))) {
-            readRecognition(file, problems, validator, patterns, metrics, alerts);
+            readRecognition(file, problems, validator, patterns, metrics, alerts, patternOrigins);
         }
         for (Path file : yamlFiles(kb.resolve("components"))) {
             readList(file, ComponentDef.class, problems, (component, line) -> {
@@ -89,7 +92,15 @@ public final class KnowledgeBaseLoader {
             });
         }
         validator.checkSymptomsKnown(symptoms.keySet());
-        return new KnowledgeBase(projectRoot, causes, symptoms, patterns, metrics, alerts, components, problems);
+        causeOrigins.forEach((id, where) -> {
+            for (String other : causes.get(id).explains()) {
+                if (!causes.containsKey(other)) {
+                    problems.add(new Problem(where.file(), where.line(), "cause " + id + " explains unknown cause " + other));
+                }
+            }
+        });
+        return new KnowledgeBase(projectRoot, causes, symptoms, patterns, metrics, alerts, components, problems,
+                patternOrigins, causeOrigins);
     }
 
     private static void validateCause(CauseDef cause, Path file, int line, List<Problem> problems) {
@@ -118,7 +129,8 @@ public final class KnowledgeBaseLoader {
 
     /** A recognition file is a map of up to three lists: patterns, metrics, alerts. */
     private void readRecognition(Path file, List<Problem> problems, RecognitionValidator validator,
-                                 List<PatternDef> patterns, List<MetricDef> metrics, List<AlertDef> alerts) {
+                                 List<PatternDef> patterns, List<MetricDef> metrics, List<AlertDef> alerts,
+                                 Map<PatternDef, Origin> patternOrigins) {
         String where = file.toString();
         try (JsonParser parser = yaml.getFactory().createParser(file.toFile())) {
             JsonToken first = parser.nextToken();
@@ -135,7 +147,10 @@ public final class KnowledgeBaseLoader {
                 parser.nextToken();
                 switch (field) {
                     case "patterns" -> readEntries(parser, file, PatternDef.class, problems, (p, line) -> {
-                        if (validator.pattern(p, where, line)) patterns.add(p);
+                        if (validator.pattern(p, where, line)) {
+                            patterns.add(p);
+                            patternOrigins.putIfAbsent(p, new Origin(where, line));
+                        }
                     });
                     case "metrics" -> readEntries(parser, file, MetricDef.class, problems, (m, line) -> {
                         if (validator.metric(m, where, line)) metrics.add(m);

@@ -16,10 +16,12 @@ import java.util.List;
  * @param files    optional regex the file name must match (e.g. {@code df}), for command outputs
  * @param examples real lines, in different wordings or layouts, that the pattern must recognise
  * @param counterExamples routine or healthy lines the pattern must not recognise
+ * @param exampleFile the file name (or {@code file $ command} of a transcript) its examples are checked in,
+ *                 when {@code kb check} cannot derive one that its {@code files:} gate admits
  */
 public record PatternDef(String symptom, String regex, List<String> keywords, Double min, Double max,
                          Boolean absent, String files, List<String> examples,
-                         List<String> counterExamples) {
+                         List<String> counterExamples, String exampleFile) {
 
     public PatternDef {
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
@@ -29,7 +31,12 @@ public record PatternDef(String symptom, String regex, List<String> keywords, Do
 
     public PatternDef(String symptom, String regex, List<String> keywords, Double min, Double max,
                       Boolean absent, String files) {
-        this(symptom, regex, keywords, min, max, absent, files, List.of(), List.of());
+        this(symptom, regex, keywords, min, max, absent, files, List.of(), List.of(), null);
+    }
+
+    public PatternDef(String symptom, String regex, List<String> keywords, Double min, Double max,
+                      Boolean absent, String files, List<String> examples, List<String> counterExamples) {
+        this(symptom, regex, keywords, min, max, absent, files, examples, counterExamples, null);
     }
 
     public boolean isAbsent() {

@@ -7,11 +7,6 @@ public interface Renderer {
     String render(Diagnosis diagnosis, boolean explain);
 
     static Renderer forFormat(String format) {
-        return switch (format) {
-            case "json" -> new JsonRenderer();
-            case "markdown", "md" -> new MarkdownRenderer();
-            case "text" -> new TextRenderer();
-            default -> throw new IllegalArgumentException("unknown format '" + format + "' (use text, json or markdown)");
-        };
+        return Format.parse(format).renderer();
     }
 }

@@ -7,6 +7,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import triage.cli.ProjectRootOption;
 import triage.api.Triage;
+import triage.incidents.IncidentService;
+import triage.incidents.IncidentStore;
+import triage.incidents.NotificationConfig;
+import java.util.Optional;
 import triage.cli.ProjectRoot;
 import triage.knowledge.KnowledgeBaseException;
 import triage.knowledge.Problem;
@@ -57,6 +61,18 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "64", description = "request threads (default: ${DEFAULT-VALUE})")
     int threads;
 
+    @Option(names = "--db", paramLabel = "FILE|URL",
+            description = "incident store: an SQLite file (default: $XDG_DATA_HOME/triage/incidents.db, or "
+                    + "~/.local/share/triage/incidents.db), a jdbc:postgresql: URL shared by replicas, or none")
+    String db;
+
+    @Option(names = "--db-password-file", paramLabel = "FILE",
+            description = "file holding the PostgreSQL password (or TRIAGE_DB_PASSWORD); never in the URL")
+    Path dbPasswordFile;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "notification routes and retention (YAML; see docs/service.md)")
+    Path configFile;
+
     @Override
     public Integer call() throws Exception {
         if (!logFormat.equals("text") && !logFormat.equals("json")) {
@@ -76,6 +92,13 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("triage: " + e.getMessage());
             return EXIT_USAGE;
         }
+        Optional<IncidentService> incidents;
+        try {
+            incidents = openIncidents();
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("triage: " + e.getMessage());
+            return EXIT_USAGE;
+        }
         Triage triage;
         try {
             triage = Triage.load(projectRoot.resolve());
@@ -87,9 +110,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
         TriageServer server;
         try {
-            server = TriageServer.start(triage, config);
+            server = TriageServer.start(triage, config, incidents);
         } catch (Exception e) {
             triage.close();
+            closeQuietly(incidents);
             System.err.println("triage: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
             return EXIT_USAGE;
         }
@@ -102,6 +126,7 @@ public final class ServeCommand implements Callable<Integer> {
                 log.atWarn().setMessage("stopping failed").addKeyValue("error", e.toString()).log();
             } finally {
                 triage.close();
+                closeQuietly(incidents);
                 log.info("stopped");
                 stopped.countDown();
             }
@@ -110,10 +135,44 @@ public final class ServeCommand implements Callable<Integer> {
                 .addKeyValue("url", server.url())
                 .addKeyValue("auth", config.token().isPresent() ? "bearer" : "none")
                 .addKeyValue("causes", triage.knowledgeBase().causes().size())
+                .addKeyValue("store", incidents.map(i -> i.store().description()).orElse("none"))
                 .log();
         server.join();
         stopped.await();
         return 0;
+    }
+
+    private Optional<IncidentService> openIncidents() throws IOException {
+        NotificationConfig notifications = configFile == null ? NotificationConfig.none() : NotificationConfig.load(configFile);
+        String where = db == null ? defaultStore().toString() : db;
+        if (where.equals("none")) {
+            if (!notifications.routes().isEmpty()) {
+                throw new IllegalArgumentException("notifications need the incident store: drop --db none");
+            }
+            return Optional.empty();
+        }
+        String password = System.getenv("TRIAGE_DB_PASSWORD");
+        if (dbPasswordFile != null) {
+            password = readToken(dbPasswordFile);
+        }
+        return Optional.of(new IncidentService(IncidentStore.open(where, password), notifications));
+    }
+
+    /** Under the user's data folder (XDG), as an embedded store needs no set-up. */
+    static Path defaultStore() {
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("triage").resolve("incidents.db");
+    }
+
+    private static void closeQuietly(Optional<IncidentService> incidents) {
+        try {
+            if (incidents.isPresent()) {
+                incidents.get().close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static String readToken(Path file) throws IOException {

@@ -24,6 +24,8 @@ import triage.diagnosis.CauseHypothesis;
 import triage.diagnosis.Diagnosis;
 import triage.evidence.Evidence;
 import triage.evidence.Redactor;
+import triage.incidents.IncidentService;
+import triage.incidents.Receipt;
 import triage.output.JsonRenderer;
 
 import java.io.IOException;
@@ -49,6 +51,9 @@ final class ServiceHandler extends Handler.Abstract {
     static final String DIAGNOSE = "/v1/diagnose";
     static final String HEALTHZ = "/healthz";
     static final String METRICS = "/metrics";
+    static final String INCIDENTS = "/v1/incidents";
+    static final String INCIDENT = "/v1/incidents/{id}";
+    static final String OPENAPI = "/v1/openapi.yaml";
     static final String OTHER = "other";
 
     private static final Logger log = LoggerFactory.getLogger(ServiceHandler.class);
@@ -63,12 +68,16 @@ final class ServiceHandler extends Handler.Abstract {
     private final JsonRenderer renderer = new JsonRenderer();
     private final ObjectMapper mapper = new ObjectMapper();
     private final Optional<byte[]> tokenDigest;
+    private final Optional<IncidentService> incidents;
+    private final Optional<IncidentsApi> incidentsApi;
 
-    ServiceHandler(Triage triage, ServerConfig config, Metrics metrics) {
+    ServiceHandler(Triage triage, ServerConfig config, Metrics metrics, Optional<IncidentService> incidents) {
         this.triage = triage;
         this.config = config;
         this.metrics = metrics;
         this.tokenDigest = config.token().map(ServiceHandler::sha256);
+        this.incidents = incidents;
+        this.incidentsApi = incidents.map(i -> new IncidentsApi(i.store()));
     }
 
     private record Reply(int status, String contentType, byte[] body) {
@@ -79,8 +88,8 @@ final class ServiceHandler extends Handler.Abstract {
         long start = System.nanoTime();
         String path = Request.getPathInContext(request);
         String endpoint = switch (path) {
-            case ALERTMANAGER, DIAGNOSE, HEALTHZ, METRICS -> path;
-            default -> OTHER;
+            case ALERTMANAGER, DIAGNOSE, HEALTHZ, METRICS, INCIDENTS, OPENAPI -> path;
+            default -> path.startsWith(INCIDENTS + "/") ? INCIDENT : OTHER;
         };
         metrics.begin();
         Reply reply;
@@ -131,8 +140,22 @@ final class ServiceHandler extends Handler.Abstract {
                 authenticate(request, response);
                 return diagnose(request, readBody(request), start);
             }
-            default -> throw new HttpProblem(404, "not_found",
-                    "no such endpoint; there are POST /v1/alertmanager, POST /v1/diagnose, GET /healthz and GET /metrics");
+            case INCIDENTS -> {
+                allow(request, response, "GET", "HEAD");
+                authenticate(request, response);
+                return json(store().list(queryParameters(request)));
+            }
+            case INCIDENT -> {
+                allow(request, response, "GET", "HEAD");
+                authenticate(request, response);
+                return json(store().get(path(request).substring(INCIDENTS.length() + 1)));
+            }
+            case OPENAPI -> {
+                allow(request, response, "GET", "HEAD");
+                return new Reply(200, "application/yaml", OpenApi.document());
+            }
+            default -> throw new HttpProblem(404, "not_found", "no such endpoint; there are POST /v1/alertmanager, "
+                    + "POST /v1/diagnose, GET /v1/incidents, GET /v1/incidents/{id}, GET /v1/openapi.yaml, GET /healthz and GET /metrics");
         }
     }
 
@@ -145,6 +168,7 @@ final class ServiceHandler extends Handler.Abstract {
         }
         Diagnosis d = triage.diagnose(group);
         ObjectNode tree = renderer.tree(d);
+        record(tree, () -> Receipt.fromAlertmanager(group.payload(), tree.deepCopy()));
         ObjectNode about = tree.putObject("alertmanager");
         about.put("groupKey", group.groupKey());
         about.put("status", group.status());
@@ -188,6 +212,8 @@ final class ServiceHandler extends Handler.Abstract {
         }
         Diagnosis d = triage.diagnose(evidence);
         concluded(d);
+        ObjectNode tree = renderer.tree(d);
+        record(tree, () -> Receipt.fromUpload(tree.deepCopy()));
         CauseHypothesis top = d.causes().isEmpty() ? null : d.causes().get(0);
         log.atInfo().setMessage("evidence diagnosed")
                 .addKeyValue("files", files.size())
@@ -196,7 +222,30 @@ final class ServiceHandler extends Handler.Abstract {
                 .addKeyValue("causes", d.causes().size())
                 .addKeyValue("latency_ms", millis(start))
                 .log();
-        return json(renderer.tree(d));
+        return json(tree);
+    }
+
+    /** Stores the diagnosis as (a revision of) an incident, when the service keeps incidents, and says which in the answer. */
+    private void record(ObjectNode tree, java.util.function.Supplier<Receipt> receipt) {
+        incidents.ifPresent(i -> tree.set("incident", IncidentsApi.recorded(i.record(receipt.get()))));
+    }
+
+    private IncidentsApi store() {
+        return incidentsApi.orElseThrow(() -> new HttpProblem(404, "no_store",
+                "this service keeps no incidents (started with --db none)"));
+    }
+
+    private static String path(Request request) {
+        return Request.getPathInContext(request);
+    }
+
+    private static Map<String, String> queryParameters(Request request) {
+        Map<String, String> out = new LinkedHashMap<>();
+        org.eclipse.jetty.util.Fields fields = Request.extractQueryParameters(request);
+        for (org.eclipse.jetty.util.Fields.Field f : fields) {
+            out.put(f.getName(), f.getValue());
+        }
+        return out;
     }
 
     private Map<String, byte[]> multipart(Request request, String contentType, byte[] body) {
@@ -375,7 +424,7 @@ final class ServiceHandler extends Handler.Abstract {
         }
     }
 
-    private static byte[] sha256(byte[] bytes) {
+    static byte[] sha256(byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {

@@ -3,7 +3,6 @@ package triage.server;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
@@ -12,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logging for {@code triage serve}: one line per event on standard error, as text (with the event's
- * key-value pairs) or as JSON objects (logback's {@link JsonEncoder}), at INFO for the service's own
+ * key-value pairs) or as flat JSON objects ({@link FlatJsonEncoder}), at INFO for the service's own
  * logger. Replaces the appender of {@code logback.xml}, which suits the one-shot commands.
  */
 final class ServiceLogging {
@@ -26,13 +25,7 @@ final class ServiceLogging {
         }
         Encoder<ILoggingEvent> encoder;
         if ("json".equals(format)) {
-            JsonEncoder json = new JsonEncoder();
-            json.setWithSequenceNumber(false);
-            json.setWithNanoseconds(false);
-            json.setWithContext(false);
-            json.setWithArguments(false);
-            json.setWithFormattedMessage(false);
-            encoder = json;
+            encoder = new FlatJsonEncoder();
         } else {
             PatternLayoutEncoder pattern = new PatternLayoutEncoder();
             pattern.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{20} - %msg %kvp%n");

@@ -39,6 +39,12 @@ public final class TriageServer implements AutoCloseable {
 
     /** Starts listening; the {@link Triage} stays the caller's to close (after the server). */
     public static TriageServer start(Triage triage, ServerConfig config) throws Exception {
+        return start(triage, config, java.util.Optional.empty());
+    }
+
+    /** Starts listening, recording every diagnosis in the incident service when one is given (it stays the caller's to close). */
+    public static TriageServer start(Triage triage, ServerConfig config,
+                                     java.util.Optional<triage.incidents.IncidentService> incidents) throws Exception {
         QueuedThreadPool pool = new QueuedThreadPool(config.maxThreads(), Math.min(8, config.maxThreads()));
         pool.setName("triage-http");
         Server server = new Server(pool);
@@ -54,7 +60,11 @@ public final class TriageServer implements AutoCloseable {
         connector.setAcceptQueueSize(256);
         server.addConnector(connector);
         Metrics metrics = new Metrics();
-        GracefulHandler graceful = new GracefulHandler(new ServiceHandler(triage, config, metrics));
+        // the web console answers under /ui; the service handler everything else
+        org.eclipse.jetty.server.Handler.Sequence handlers = new org.eclipse.jetty.server.Handler.Sequence(
+                new triage.web.WebConsole(triage, incidents, config.token().map(ServiceHandler::sha256), config.maxBodyBytes()),
+                new ServiceHandler(triage, config, metrics, incidents));
+        GracefulHandler graceful = new GracefulHandler(handlers);
         // while stopping, a request whose body stalls this long is cut (408); one being diagnosed finishes
         graceful.setShutdownIdleTimeout(Math.min(5_000, config.idleTimeoutMs()));
         server.setHandler(graceful);

@@ -56,4 +56,74 @@ class KbCheckCommandTest {
         assertThat(problems).anyMatch(p -> p.startsWith("rules/demo.drl:17: rule concludes unknown cause demo.no-such-cause"));
         assertThat(problems).anyMatch(p -> p.startsWith("rules/demo.drl:22: compare a symptom's value only after hasValue()"));
     }
+
+    @Test
+    void anUnknownCauseIdInAComplaintOrInExplainsIsReportedWithFileAndLine() {
+        List<String> problems = KbCommand.check(fixture("bad-ids")).stream().map(Problem::toString).toList();
+        assertThat(problems).anyMatch(p -> p.contains("complaints.yaml:2: complaint demo-broken: cause demo.fualt not in the knowledge base"));
+        assertThat(problems).anyMatch(p -> p.contains("causes/demo.yaml:9: cause demo.upstream explains unknown cause demo.no-such-downstream"));
+        assertThat(problems).noneMatch(p -> p.contains("demo.fault not in") || p.contains("unknown cause demo.fault"));
+    }
+
+    /** kb-lint holds one recognition entry per mistake; its problems are worked out once for all the tests below. */
+    private static List<String> lintProblems;
+
+    private static synchronized List<String> lint() {
+        if (lintProblems == null) {
+            lintProblems = KbCommand.check(fixture("kb-lint")).stream().map(Problem::toString).toList();
+        }
+        return lintProblems;
+    }
+
+    private static final String LINT = "knowledge-base/recognition/demo.yaml:";
+
+    @Test
+    void aProjectWithExamplesOnEveryPatternPassesAndSaysHowManyItChecked() {
+        Cli.Result r = Cli.run("kb", "check", "--kb", fixture("minimal").toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exit()).isEqualTo(0);
+        assertThat(r.out()).contains("knowledge base and rules OK")
+                .contains("kb check: OK, 1 patterns with 2 examples and 1 counter-examples");
+    }
+
+    @Test
+    void anExampleThePatternDoesNotRecogniseIsAnError() {
+        assertThat(lint()).anyMatch(p -> p.contains(LINT + "3: pattern for demo.seen: example 'ERROR demo: demo-fault on feed 3'"
+                + " is not recognised: none of its keywords [demo fault] occurs in it"));
+        assertThat(lint()).noneMatch(p -> p.contains("'ERROR demo: DEMO FAULT on feed 3' is not recognised"));
+    }
+
+    @Test
+    void anExampleWhoseValueIsOutOfBoundsIsNotRecognisedInTheFileItsGateAdmits() {
+        assertThat(lint()).anyMatch(p -> p.contains(LINT + "24: pattern for demo.seen: example 'df 50%' is not recognised:"
+                + " its value is not within min 90.0"));
+        assertThat(lint()).noneMatch(p -> p.contains("'df 95%' is not recognised"));
+    }
+
+    @Test
+    void aCounterExampleThePatternRecognisesIsAnError() {
+        assertThat(lint()).anyMatch(p -> p.contains(LINT + "11: pattern for demo.seen: counter-example 'INFO demo fault cleared'"
+                + " is recognised as demo.seen"));
+        assertThat(lint()).noneMatch(p -> p.contains("counter-example 'df 10%'"));
+    }
+
+    @Test
+    void aPatternNeedsTwoExamplesAndACounterExample() {
+        assertThat(lint()).anyMatch(p -> p.contains(LINT + "19: pattern for demo.seen has 1 example(s); needs at least 2"));
+        assertThat(lint()).anyMatch(p -> p.contains(LINT + "19: pattern for demo.seen has no counter-example"));
+        assertThat(lint()).noneMatch(p -> p.contains(LINT + "3: pattern for demo.seen has"));
+    }
+
+    @Test
+    void aGateNoFileNameCanBeWrittenForAsksForExampleFile() {
+        assertThat(lint()).anyMatch(p -> p.contains(LINT + "34: pattern for demo.seen: no file name its files: gate")
+                && p.contains("give example_file:"));
+    }
+
+    @Test
+    void anAlternativeNoKeywordReachesIsReportedWithItsText() {
+        assertThat(lint()).anyMatch(p -> p.contains(LINT + "43: pattern for demo.seen: alternative 'broke' can match a line"
+                + " with none of its keywords [demo fault, demo outage], which the pre-filter never lets through"));
+        assertThat(lint()).noneMatch(p -> p.contains("alternative 'outage'") || p.contains("alternative 'fault'"));
+    }
 }

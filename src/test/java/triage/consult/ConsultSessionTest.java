@@ -153,29 +153,6 @@ class ConsultSessionTest {
     }
 
     @Test
-    void theCommandReadsStdinSavesAndExitsZero(@TempDir Path dir) throws Exception {
-        ConsultCommand cmd = new ConsultCommand();
-        cmd.stdin = new ByteArrayInputStream("no\nno\nyes\n".getBytes(StandardCharsets.UTF_8));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        cmd.stdout = out;
-        Path save = dir.resolve("answers.yaml");
-        int code = new CommandLine(cmd).execute("--complaint", "orders are not being placed", "--save", save.toString(),
-                "--kb", TestTriage.projectRoot().toString());
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(code).as(text).isEqualTo(0);
-        assertThat(text).contains(". end ");
-        assertThat(Files.readString(save)).contains("answers:");
-        Diagnosis again = TestTriage.get().diagnose(List.of(save));
-        Scripted.Run run = Scripted.script(Scripted.consultation("orders-not-placed"), false, "no\nno\nyes\n", null);
-        assertThat(again.causes().get(0).id()).isEqualTo(run.outcome().top().orElseThrow().id());
-
-        ConsultCommand bad = new ConsultCommand();
-        bad.stdin = new ByteArrayInputStream(new byte[0]);
-        bad.stdout = new ByteArrayOutputStream();
-        assertThat(new CommandLine(bad).execute("--complaint", "xyzzy", "--kb", TestTriage.projectRoot().toString())).isEqualTo(2);
-    }
-
-    @Test
     void diagnosisSpeed() {
         var t = TestTriage.get();
         List<triage.facts.Symptom> syms = List.of(Symptom.of("exchange.connection-failed"), Symptom.of("network.dns-lookup-failed"));

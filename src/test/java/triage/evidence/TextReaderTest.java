@@ -102,4 +102,16 @@ class TextReaderTest {
         assertThat(e.warnings()).singleElement().asString().contains("latin1.log:1: not valid UTF-8");
         assertThat(e.symptoms()).hasSize(1);
     }
+
+    @Test
+    void aMetricsHelpTextIsNotEvidenceButItsSamplesAre() {
+        PatternDef halted = pattern("x.halted", "(?i)trading (?:is )?halted", "halted");
+        String scrape = String.join("\n",
+                "# HELP risk_trading_halted 1 while trading is halted by the circuit breaker.",
+                "# TYPE risk_trading_halted gauge",
+                "risk_trading_halted 0",
+                "risk_events_total{reason=\"trading halted\"} 3", "");
+        Symptom s = only(reader(halted).read("metrics.prom", scrape.getBytes(StandardCharsets.UTF_8)));
+        assertThat(s.citations().get(0).source()).isEqualTo("metrics.prom:4");
+    }
 }

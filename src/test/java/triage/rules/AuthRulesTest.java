@@ -162,4 +162,36 @@ class AuthRulesTest {
                 "2026-05-06T09:21:09.120Z auth JsonWebTokenError: invalid signature"));
         assertThat(d).doesNotReport("auth.exchange-api-key-invalid").ranksFirst("auth.session-token-expired");
     }
+
+    @Test
+    void rejectedLoginsForAUserRowWithExtraColumnsReadTheActiveFlagNextToTheEmail() {
+        String log = lines(
+                "2026-02-09 08:02:41,138 - app.auth - WARNING - login failed email=m.ito@desk.example reason=invalid_password",
+                "2026-02-09 08:02:41,435 - uvicorn.access - INFO - 10.1.4.31:58900 - \"POST /auth/login HTTP/1.1\" 401",
+                "2026-02-09 08:03:05,646 - uvicorn.access - INFO - 10.1.4.31:50231 - \"POST /auth/login HTTP/1.1\" 401",
+                "2026-02-09 08:03:40,409 - uvicorn.access - INFO - 10.1.4.31:57359 - \"POST /auth/login HTTP/1.1\" 401");
+        String active = lines("ops@app:~$ psql -d app -c \"SELECT id, email, is_active, failed_logins FROM users WHERE email='m.ito@desk.example';\"",
+                " 41 | m.ito@desk.example | t         |             3");
+        String inactive = lines("ops@app:~$ psql -d app -c \"SELECT id, email, is_active, deactivated_at FROM users WHERE email='m.ito@desk.example';\"",
+                " 41 | m.ito@desk.example | f         | 2026-02-01 02:00:04+00");
+        assertThat(evidence("app.log", log, "db.txt", active)).ranksFirst("auth.user-credentials-invalid");
+        assertThat(evidence("app.log", log, "db.txt", inactive)).ranksFirst("auth.user-account-missing-or-inactive")
+                .doesNotReport("auth.user-credentials-invalid");
+    }
+
+    @Test
+    void theAuthServiceNamingAnInactiveUserPointsAtTheAccountNotThePassword() {
+        Diagnosis d = evidence("app.log", lines(
+                "2026-02-09 08:02:41,138 - app.auth - WARNING - login failed email=m.ito@desk.example reason=account_disabled",
+                "2026-02-09 08:02:41,435 - uvicorn.access - INFO - 10.1.4.31:58900 - \"POST /auth/login HTTP/1.1\" 401"));
+        assertThat(d).recognises("auth.user-missing-or-inactive").ranksFirst("auth.user-account-missing-or-inactive");
+    }
+
+    @Test
+    void aFreshTokenRejectedAgainstACachedSessionRightAfterLoginIsAStaleSessionToken() {
+        String login = "2026-02-09 09:06:10,936 - uvicorn.access - INFO - 10.1.4.40:50027 - \"POST /auth/login HTTP/1.1\" 200";
+        String rejected = "2026-02-09 09:06:11,363 - app.auth.tokens - WARNING - access token rejected for user 7: jti mismatch with cached session";
+        assertThat(evidence("app.log", lines(login, rejected))).ranksFirst("auth.session-token-expired");
+        assertThat(evidence("app.log", lines(login))).doesNotReport("auth.session-token-expired");
+    }
 }

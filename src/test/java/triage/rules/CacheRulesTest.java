@@ -103,4 +103,15 @@ class CacheRulesTest {
                 "health.txt", lines("5. Redis Status:", "PONG"));
         assertThat(d).reportsNoCause();
     }
+
+    @Test
+    void riskWritesSkippedBecauseTheKeyExistsWhileMonitoringRunsAreAStaleRiskCache() {
+        String status = lines("ops@app:~$ curl -s http://localhost:8001/api/v1/risk/monitoring/status",
+                "{\"running\":true,\"interval_s\":60,\"cycles_completed\":912}");
+        String skipped = lines(
+                "backend-1  | 2026-03-17 10:00:04,711 - backend.risk.cache - WARNING - HSETNX risk:var:FUND_A skipped: fields already present, cached result kept",
+                "backend-1  | 2026-03-17 10:01:04,702 - backend.risk.cache - WARNING - HSETNX risk:var:FUND_A skipped: fields already present, cached result kept");
+        assertThat(evidence("status.txt", status, "backend.log", skipped)).ranksFirst("cache.stale-risk-calculations");
+        assertThat(evidence("status.txt", status)).doesNotReport("cache.stale-risk-calculations");
+    }
 }

@@ -225,4 +225,30 @@ class DatabaseRulesTest {
                 "health.txt", lines("/var/run/postgresql:5432 - accepting connections"));
         assertThat(d).reportsNoCause();
     }
+
+    @Test
+    void slowAppQueriesAndDeadTuplesInAStatsTableWithExtraColumnsAreBloat() {
+        String slow = lines(
+                "[2026-10-21 13:00:25.791] [system] [warn] Slow database query: 1472ms > 100ms (UPDATE fills_state SET qty = $1 WHERE id = $2)",
+                "[2026-10-21 13:01:25.791] [system] [warn] Slow database query: 1655ms > 100ms (UPDATE fills_state SET qty = $1 WHERE id = $2)",
+                "[2026-10-21 13:02:25.791] [system] [warn] Slow database query: 1993ms > 100ms (SELECT * FROM fills_state WHERE open)");
+        String bloated = lines(
+                "hft@db:~$ psql -c \"SELECT relname, n_live_tup, n_dead_tup, round(100.0*n_dead_tup/nullif(n_live_tup+n_dead_tup,0),1) AS dead_pct, last_autovacuum FROM pg_stat_user_tables;\"",
+                " fills_state |     91220 |  48190211 |     99.8 | 2026-07-01 03:12:40+00");
+        String clean = lines(
+                "hft@db:~$ psql -c \"SELECT relname, n_live_tup, n_dead_tup, round(100.0*n_dead_tup/nullif(n_live_tup+n_dead_tup,0),1) AS dead_pct, last_autovacuum FROM pg_stat_user_tables;\"",
+                " fills_state |   9122000 |      4190 |      0.0 | 2026-10-21 03:12:40+00");
+        assertThat(evidence("system.log", slow, "psql.txt", bloated)).recognises("database.slow-statement").ranksFirst("database.table-bloat");
+        assertThat(evidence("system.log", slow, "psql.txt", clean)).doesNotReport("database.table-bloat");
+    }
+
+    @Test
+    void aTimescaleJobListWithOnlyTheBuiltInJobsMeansThePoliciesAreMissing() {
+        String header = "ops@db:~$ psql -c \"SELECT job_id, application_name, hypertable_name FROM timescaledb_information.jobs;\"";
+        String builtIn = "      1 | Telemetry Reporter [1]    |";
+        assertThat(evidence("jobs.txt", lines(header, builtIn, "      2 | Job History Log Retention Policy [2] |")))
+                .ranksFirst("database.timescale-policies-missing");
+        assertThat(evidence("jobs.txt", lines(header, builtIn, "   1000 | Compression Policy [1000] | ticks")))
+                .doesNotReport("database.timescale-policies-missing");
+    }
 }

@@ -267,4 +267,16 @@ class ExchangeRulesTest {
                 "chronyc-tracking.txt", lines("System time     : 2.514000000 seconds slow of NTP time"));
         assertThat(d).ranksFirst("host.clock-drift").doesNotReport("exchange.nonce-wraparound");
     }
+
+    @Test
+    void invalidNoncesBelowTheLastAcceptedNonceAreAWraparoundNotASharedKey() {
+        Diagnosis d = evidence("exchanges.log", lines(
+                "2026-12-02T17:02:49Z DEBUG kraken: POST /0/private/Balance nonce=2147480012 -> 200",
+                "2026-12-02T17:03:00Z ERROR kraken: POST /0/private/AddOrder nonce=1208 -> EAPI:Invalid nonce",
+                "2026-12-02T17:03:13Z ERROR kraken: POST /0/private/AddOrder nonce=13630 -> EAPI:Invalid nonce"),
+                "chronyc-tracking.txt", lines(
+                "System time     : 0.000004211 seconds fast of NTP time",
+                "Leap status     : Normal"));
+        assertThat(d).ranksFirst("exchange.nonce-wraparound").doesNotReport("auth.api-key-shared-across-systems");
+    }
 }

@@ -250,4 +250,50 @@ class HostRulesTest {
                         "\tlibzmq.so.5 => not found"));
         assertThat(d).ranksFirst("host.missing-shared-libraries");
     }
+
+    // ------------------------------------------------------------------ disk: the largest consumer decides
+    @Test
+    void crashFilesFarLargerThanTheLogsFillTheDiskEvenWhenOneCoreIsSmallerThanTheLogs() {
+        Diagnosis d = evidence("df-h.txt", DF_ROOT_FULL + lines(
+                        "hft_user@hft-prod-01:~$ sudo du -xh --max-depth=1 /var 2>/dev/null | sort -rh | head -4",
+                        "402G    /var",
+                        "371G    /var/crash",
+                        "24G     /var/log",
+                        "hft_user@hft-prod-01:~$ ls -lh /var/crash",
+                        "-rw-r----- 1 hft_user whoopsie 3.1G Sep 02 11:20 _opt_hft_system_bin_md_recorder.1001.crash"));
+        assertThat(d).ranksFirst("host.disk-full-core-dumps");
+    }
+
+    // ------------------------------------------------------------------ memory: level RSS is not a leak
+    @Test
+    void oomKillsWhileTheServicesLoggedRssStaysLevelMeanTheHostIsTooSmall() {
+        StringBuilder samples = new StringBuilder();
+        int[] rss = {1402210, 1421877, 1398760, 1433002, 1410556, 1428731, 1405119, 1398211};
+        for (int h = 0; h < rss.length; h++) {
+            samples.append(String.format("2026-11-12 %02d:00:00,118 INFO perf_monitor: rss_kb=%d threads=23%n", 6 + h, rss[h]));
+        }
+        Diagnosis d = evidence("journalctl-kernel.txt", lines(
+                        "Nov 12 09:14:02 tmt-prod-02 kernel: Out of memory: Killed process 5121 (python3) total-vm:2612200kB, anon-rss:1422004kB, file-rss:1100kB, shmem-rss:0kB, UID:1001 pgtables:3900kB oom_score_adj:0",
+                        "Nov 12 12:40:51 tmt-prod-02 kernel: Out of memory: Killed process 6630 (python3) total-vm:2609812kB, anon-rss:1419876kB, file-rss:1096kB, shmem-rss:0kB, UID:1001 pgtables:3896kB oom_score_adj:0"),
+                "performance.log", samples.toString(),
+                "free-m.txt", lines(
+                        "               total        used        free      shared  buff/cache   available",
+                        "Mem:            3911        3522          97         812         291         188"));
+        assertThat(d).ranksFirst("host.memory-insufficient")
+                .firedRule("OOM kills while the process's own memory stays level mean the host is too small for its load")
+                .doesNotReport("service.memory-leak");
+    }
+
+    // ------------------------------------------------------------------ CPU: ps -eo with custom columns
+    @Test
+    void aReportingJobBurningSeveralCoresInPsEoOutputIsContention() {
+        Diagnosis d = evidence("processes.txt", lines(
+                        "ops@tmt-prod-01:~$ ps -eo pid,ni,pcpu,pmem,etime,args --sort=-pcpu | head -4",
+                        "    PID  NI %CPU %MEM     ELAPSED COMMAND",
+                        " 771201   0  352 14.2       21:04 /opt/tmt/venv/bin/python3 -m reporting.quarterly --all-accounts",
+                        "   2214   0 28.0  1.2 12-01:10:55 /opt/tmt/venv/bin/python3 -m execution_engine.main"),
+                "top.txt", lines(
+                        "%Cpu(s): 95.2 us,  3.1 sy,  0.0 ni,  1.2 id,  0.3 wa,  0.0 hi,  0.2 si,  0.0 st"));
+        assertThat(d).ranksFirst("host.cpu-contention").doesNotReport("service.busy-loop");
+    }
 }

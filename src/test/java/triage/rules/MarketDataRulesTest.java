@@ -140,4 +140,59 @@ class MarketDataRulesTest {
         assertThat(d).ranksFirst("market-data.parser-bug").doesNotReport("market-data.orderbook-missed-updates")
                 .doesNotReport("market-data.exchange-bad-data");
     }
+
+    // ---- 3.3 time order around a fresh snapshot
+
+    @Test
+    void aGapHealedAtOnceByASnapshotWhileTheBookStaysBadAfterItIsOurParser() {
+        Diagnosis d = evidence("md.log", lines(
+                "2026-08-19T11:04:12.982Z WARN md: depth sanity check failed ETH-USDT: level qty 9.91 is 40x the median level",
+                "2026-08-19T11:06:39.788Z WARN md: sequence gap ETH-USDT: expected 4812 got 4815, resyncing",
+                "2026-08-19T11:06:50.353Z INFO md: ETH-USDT book reset from REST snapshot (lastUpdateId=48120903)",
+                "2026-08-19T11:09:20.140Z WARN md: depth sanity check failed ETH-USDT: level qty 3.05 is 40x the median level"));
+        assertThat(d).ranksFirst("market-data.parser-bug").doesNotReport("market-data.sequence-gap");
+    }
+
+    @Test
+    void aSingleGapHealedBySnapshotWithTheBookNeverBrokenIsNoise() {
+        Diagnosis d = evidence("md.log", lines(
+                "2026-08-19T11:06:39.788Z WARN md: sequence gap ETH-USDT: expected 4812 got 4815, resyncing",
+                "2026-08-19T11:06:50.353Z INFO md: ETH-USDT book reset from REST snapshot (lastUpdateId=48120903)"));
+        assertThat(d).doesNotReport("market-data.sequence-gap");
+    }
+
+    @Test
+    void anInvalidBookWhoseChecksumMatchesTheVenueIsTheVenuesData() {
+        Diagnosis d = evidence("md.log", lines(
+                "2026-03-31T12:12:42Z WARN book: suspicious quote on XBT/USD best_bid=67120.1 best_ask=0.1 checksum=ok",
+                "2026-03-31T12:13:08Z WARN book: suspicious quote on XBT/USD best_bid=67120.4 best_ask=0.1 checksum=ok"));
+        assertThat(d).ranksFirst("market-data.exchange-bad-data").doesNotReport("market-data.parser-bug");
+    }
+
+    @Test
+    void oneBookChecksumMismatchFollowedByAResubscribeIsNotACorruptFileNorAParserBug() {
+        Diagnosis d = evidence("errors.log", lines(
+                "[2026-06-16 13:38:52.640] [errors] [warning] market_data: okx book checksum mismatch BTC-USDT, resubscribed books5"));
+        assertThat(d).doesNotReport("market-data.parser-bug").doesNotReport("data-integrity.corrupt-data-file");
+    }
+
+    @Test
+    void marketDataThreadsPeggedOnAHugeUniverseAreAnOverloadNotABusyLoop() {
+        Diagnosis d = evidence("md.log", lines(
+                "2026-10-06 09:00:01,339 INFO md: watchlist loaded: 480 instruments across 2 venues",
+                "2026-10-06 09:05:25,278 WARNING md: Message processing latency high: 310ms"),
+                "top-H.txt", lines(
+                "    PID USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND",
+                "   2214 hft_user  20   0   31.2g  23.8g  41212 R  99.8  18.9 484:12.40 md_feed_0"));
+        assertThat(d).ranksFirst("market-data.subscription-overload").doesNotReport("service.busy-loop");
+    }
+
+    @Test
+    void aQuoteMissingForOneInstrumentThatWasNeverSubscribedIsNotSubscribed() {
+        Diagnosis d = evidence("strategy.log", lines(
+                "2026-05-27 13:30:13,237 INFO data_client: Subscribed to quotes for EURUSD.IDEALPRO",
+                "2026-05-27 13:30:21,398 INFO data_client: QuoteTick EURUSD.IDEALPRO received, 824 ticks/min",
+                "2026-05-27 13:31:26,312 WARNING carry: no price for NZDJPY.IDEALPRO yet, waiting"));
+        assertThat(d).ranksFirst("market-data.symbol-not-subscribed");
+    }
 }

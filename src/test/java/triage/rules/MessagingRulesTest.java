@@ -174,4 +174,27 @@ class MessagingRulesTest {
                 "backend-metrics.txt", lines("websocket_active_connections 5", "websocket_max_connections 1000"));
         assertThat(d).reportsNoCause();
     }
+
+    @Test
+    void aStuckBroadcastLockWithHandshakesTimingOutIsAHungManagerNotAnExchangeSession() {
+        String backend = lines(
+                "backend-1  | 2026-05-06 10:41:53,972 - backend.websocket.websocket_manager - ERROR - heartbeat task error: ConnectionClosedError: sent 1011 (internal error) keepalive ping timeout; no close frame received",
+                "backend-1  | 2026-05-06 10:44:14,758 - backend.websocket.websocket_manager - WARNING - broadcast lock held by heartbeat task for 141.8s; waiting");
+        String probe = lines("ops@app:~$ curl -s http://localhost:8001/health",
+                "{\"status\":\"healthy\",\"services\":{\"database\":\"ok\"}}",
+                "ops@app:~$ wscat -c ws://localhost:8001/ws/system/health",
+                "error: Opening handshake has timed out");
+        assertThat(evidence("backend.log", backend, "checks.txt", probe))
+                .ranksFirst("messaging.ws-manager-hung").doesNotReport("exchange.session-dropped");
+    }
+
+    @Test
+    void sendsBlockingOnAHugeHighWaterMarkAreQueueBuildupWithoutAnOomKill() {
+        String bound = "[2026-11-20 14:00:00.001] [zmq] [info] book publisher bound tcp://*:5557 sndhwm=5000000";
+        String blocked = lines(
+                "[2026-11-20 14:02:11.733] [zmq] [error] zmq_send failed: Resource temporarily unavailable (EAGAIN) on tcp://*:5557",
+                "[2026-11-20 14:02:12.733] [zmq] [error] zmq_send failed: Resource temporarily unavailable (EAGAIN) on tcp://*:5557");
+        assertThat(evidence("system.log", lines(bound, blocked))).ranksFirst("messaging.zmq-hwm-buildup");
+        assertThat(evidence("system.log", lines(bound))).doesNotReport("messaging.zmq-hwm-buildup");
+    }
 }

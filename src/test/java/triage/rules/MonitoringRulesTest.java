@@ -95,4 +95,23 @@ class MonitoringRulesTest {
         assertThat(down).ranksFirst("monitoring.stack-down");
         assertThat(datasource).ranksFirst("monitoring.grafana-datasource-broken").doesNotReport("monitoring.stack-down");
     }
+
+    @Test
+    void aRouteTestEndingAtANullNamedReceiverIsRoutingMisconfigured() {
+        String cmd = "mon@mon-01:~$ amtool config routes test --config.file=/etc/alertmanager/alertmanager.yml alertname=OrderRejects severity=critical";
+        assertThat(evidence("amtool.txt", lines(cmd, "team-null"))).ranksFirst("monitoring.alert-routing-misconfigured");
+        assertThat(evidence("amtool.txt", lines(cmd, "trading-oncall"))).doesNotReport("monitoring.alert-routing-misconfigured");
+    }
+
+    @Test
+    void aPrometheusContainerInARestartLoopIsTheStackDownAboveTheNameLookupsItCauses() {
+        Diagnosis d = evidence("compose.log", lines(
+                "prometheus-1        | prometheus: error: unknown long flag '--storage.tsdb.retention', try --help",
+                "prometheus-1 exited with code 1",
+                "prometheus-1 exited with code 1",
+                "prometheus-1 exited with code 1",
+                "prometheus-1 exited with code 1",
+                "grafana-1  | logger=tsdb.prometheus t=2026-11-30T07:15:32Z level=error msg=\"Prometheus request failed\" error=\"dial tcp: lookup prometheus on 127.0.0.11:53: server misbehaving\""));
+        assertThat(d).ranksFirst("monitoring.stack-down");
+    }
 }

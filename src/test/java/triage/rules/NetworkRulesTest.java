@@ -226,4 +226,20 @@ class NetworkRulesTest {
                 "[2026-02-17 08:00:11.920] [exchanges] [info] binance: reconnected, resubscribed 24 streams"));
         assertThat(d).reportsNoCause();
     }
+
+    // ------------------------------------------------------------------ NAT device with a short connection timeout
+    @Test
+    void recurringIdleDropsThroughAnAsaWithATwoMinuteConnTimeoutAreNatExpiry() {
+        StringBuilder drops = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            drops.append(String.format("2026-12-02 %02d:%02d:10,221 WARNING  ws: BINANCE user-data stream closed: code=1006 (abnormal closure) after 300s without traffic%n", 9 + i / 2, (i % 2) * 30));
+        }
+        Diagnosis d = evidence("main.log", drops.toString(),
+                "fw.txt", lines(
+                        "ops@nt-01:~$ ssh netadmin@10.20.0.1 'show run timeout; show run nat'",
+                        "timeout conn 0:03:00 half-closed 0:10:00 udp 0:02:00",
+                        "nat (inside,outside) source dynamic obj-10.20.0.0 interface"));
+        assertThat(d).ranksFirst("network.nat-timeout")
+                .firedRule("Recurring drops through a NAT device that forgets idle connections within the hour are NAT expiry");
+    }
 }

@@ -235,4 +235,74 @@ class OrdersRulesTest {
                 "Jan 21 10:14:07 pyrt-live-01 systemd[1]: trading-market-data.service: Failed with result 'signal'."));
         assertThat(d).ranksFirst("market-data.feed-service-down").doesNotReport("orders.trading-disabled");
     }
+
+    // ---- 4.2 stuck pending: the venue has the order, our ack never came
+
+    @Test
+    void anOrderPendingPastItsAckTimeoutThatTheVenueShowsOpenWasLostInFlight() {
+        Diagnosis d = evidence("orders.log", lines(
+                "2026-03-04 14:02:11,201 WARNING order_manager: order 77120 PENDING_NEW after 41.5s, no acknowledgement received from venue"),
+                "operator-shell.txt", lines(
+                "ops@algo-01:~$ ./scripts/query_exchange_order.sh coinbase 4f1c2a",
+                "{\"order_id\": \"4f1c2a\", \"status\": \"OPEN\", \"filled_size\": \"0\"}"));
+        assertThat(d).ranksFirst("orders.lost-in-flight")
+                .firedRule("An order stuck pending that the exchange shows open reached the venue; only its ack was lost");
+    }
+
+    @Test
+    void aPendingOrderWithoutTheVenueShowingItIsOnlyStuck() {
+        Diagnosis d = evidence("orders.log", lines(
+                "2026-03-04 14:02:11,201 WARNING order_manager: order 77120 PENDING_NEW after 41.5s, no acknowledgement received from venue"));
+        assertThat(d).recognises("orders.stuck-pending");
+        assertThat(d.causes()).noneMatch(c -> c.supportingRules().stream().anyMatch(r -> r.rule().equals(
+                "An order stuck pending that the exchange shows open reached the venue; only its ack was lost")));
+    }
+
+    // ---- 4.4 position manager
+
+    @Test
+    void aPositionManagerInvariantFailureWhileFillsArriveIsAPositionManagerFault() {
+        Diagnosis d = evidence("positions.log", lines(
+                "2026-09-09T12:27:12.074Z ERROR position_manager: reconcile: cached position BTC-USD 2.5 does not match fills total 1.0",
+                "2026-09-09T12:27:13.101Z INFO  fills: fill received order_id=991 BTC-USD BUY 0.5 @ 61840.10"));
+        assertThat(d).ranksFirst("orders.position-manager-fault");
+    }
+
+    // ---- 001 High Slippage: where the slippage concentrates decides the cause
+
+    @Test
+    void slippageInSomeNamesOnlyWithMarketOrdersIsLowLiquidity() {
+        Diagnosis d = evidence("execution.log", lines(
+                "2026-10-15 11:05:38,100 INFO execution: fill: SOUN sell 300 @ 5.02 expected=5.07 slippage_bps=98.6",
+                "2026-10-15 11:06:10,100 INFO execution: fill: MSFT sell 300 @ 418.59 expected=418.60 slippage_bps=0.2",
+                "2026-10-15 11:07:41,100 INFO execution: fill: SOUN buy 200 @ 5.11 expected=5.06 slippage_bps=87.0",
+                "2026-10-15 11:08:03,100 INFO execution: fill: MSFT buy 200 @ 418.66 expected=418.60 slippage_bps=1.4"),
+                "config.json", "{\"execution\": {\"default_order_type\": \"market\"}}");
+        assertThat(d).ranksFirst("orders.market-order-low-liquidity").doesNotReport("orders.large-order-market-impact");
+    }
+
+    @Test
+    void theSameNameSlippingOnlyOnFarLargerOrdersIsMarketImpact() {
+        Diagnosis d = evidence("execution.log", lines(
+                "2026-11-18 12:11:03,089 INFO execution: fill: AMZN buy 250 @ 201.35 slippage_bps=0.8",
+                "2026-11-18 12:12:39,205 WARNING execution: slippage AMZN: avg_fill=201.82 decision=201.33 slippage_bps=24.1 qty=3900"));
+        assertThat(d).ranksFirst("orders.large-order-market-impact").doesNotReport("orders.volatile-period-trading");
+    }
+
+    @Test
+    void theClockInsideATimestampIsNotTheTimeOfDayOfSlippage() {
+        Diagnosis d = evidence("execution.log", lines(
+                "2026-11-18T12:15:50.748723Z WARN execution_engine: slippage AMZN: slippage_bps=12.7"));
+        assertThat(d).doesNotReport("orders.volatile-period-trading");
+        assertThat(d.symptoms()).noneMatch(s -> s.id().equals("orders.slippage-at-open-close"));
+    }
+
+    @Test
+    void slippageAtTheOpenAndCloseWithCleanMiddayFillsIsTheTimeOfDay() {
+        Diagnosis d = evidence("execution.log", lines(
+                "2026-12-01T09:31:02Z WARN execution_engine: fill: TSLA 100 @ 351.90 decision=351.10 slippage_bps=22.8",
+                "2026-12-01T12:10:44Z INFO execution_engine: fill: TSLA 100 @ 350.42 decision=350.40 slippage_bps=0.6",
+                "2026-12-01T15:52:19Z WARN execution_engine: fill: TSLA 100 @ 352.61 decision=351.90 slippage_bps=20.2"));
+        assertThat(d).ranksFirst("orders.volatile-period-trading");
+    }
 }

@@ -254,4 +254,57 @@ class ServiceRulesTest {
                         "Isolating service: backend"));
         assertThat(d).ranksFirst("host.disk-full-logs").doesNotReport("service.cascading-failure");
     }
+
+    // ------------------------------------------------------------------ memory breakdowns decide which structure
+    @Test
+    void aBreakdownDominatedByOrderHistoryIsHistoryBuildupNotOrderBooks() {
+        Diagnosis d = evidence("memory.txt", lines(
+                        "hft_user@hft-prod-02:~$ curl -s localhost:8080/api/v1/metrics | grep orderbook_memory_mb",
+                        "orderbook_memory_mb{exchange=\"kraken\"} 3120",
+                        "hft_user@hft-prod-02:~$ ./scripts/memory_breakdown.sh",
+                        "component                 MB      share",
+                        "order_history         118230     86.4%",
+                        "order_books             3120      2.3%",
+                        "allocator_overhead      9410      6.9%"));
+        assertThat(d).ranksFirst("service.order-history-buildup")
+                .firedRule("A breakdown with order history holding a large share of memory is history never archived")
+                .ranksAbove("service.order-history-buildup", "service.orderbook-memory-accumulation");
+    }
+
+    // ------------------------------------------------------------------ blocking calls worded by a tracer, in microseconds
+    @Test
+    void synchronousAuditWritesInMicrosecondsWithSlowOrdersAreBlockingCalls() {
+        Diagnosis d = evidence("orders.log", lines(
+                        "[2026-12-04 11:02:01.114] [system] [info] db insert fills_audit fill 5512 sync=1 took 2870us thread=router_1",
+                        "[2026-12-04 11:02:01.115] [orders] [info] order 9921 kraken XBT-USD LIMIT acked in venue latency_us: 3310 venue_rtt_us: 402",
+                        "[2026-12-04 11:02:07.310] [system] [info] db insert fills_audit fill 5513 sync=1 took 3015us thread=router_1",
+                        "[2026-12-04 11:02:07.311] [orders] [info] order 9922 kraken XBT-USD LIMIT acked in venue latency_us: 3522 venue_rtt_us: 398"),
+                "blocking.txt", lines("WARN: 1 hot-path thread performs blocking I/O (fsync) on every order"));
+        assertThat(d).ranksFirst("service.blocking-calls-on-critical-path")
+                .firedRule("Slow orders while database writes are slow mean synchronous writes in the order path");
+    }
+
+    // ------------------------------------------------------------------ analytics task died (asyncio)
+    @Test
+    void anAnalyticsAsyncioTaskThatDiedWithAnExceptionIsAStalledStream() {
+        Diagnosis d = evidence("backend.log", lines(
+                "2026-08-30 09:12:44,010 - asyncio - ERROR - Task exception was never retrieved",
+                "future: <Task finished name='Task-77' coro=<PortfolioAnalyticsStreamer.run() done, defined at /app/backend/analytics/streamer.py:58> exception=KeyError('PORTFOLIO_009')>"));
+        assertThat(d).ranksFirst("service.analytics-streaming-stalled");
+    }
+
+    // ------------------------------------------------------------------ cascade: isolating one service
+    @Test
+    void isolatingOneServiceWhileHealthChecksAndTheDatabasePoolFailIsACascadingFailure() {
+        Diagnosis d = evidence("compose.log", lines(
+                        "backend-1  | INFO:     172.18.0.1:40112 - \"GET /health HTTP/1.1\" 503 Service Unavailable",
+                        "backend-1  | 2026-07-30 14:02:11,301 - backend.db - ERROR - sqlalchemy.exc.TimeoutError: QueuePool limit of size 10 overflow 10 reached, connection timed out, timeout 30.00",
+                        "backend-1  | INFO:     172.18.0.1:40120 - \"GET /health HTTP/1.1\" 503 Service Unavailable"),
+                "isolate.txt", lines(
+                        "ops@app-01:/opt/app$ ./scripts/isolate_service.sh report-worker",
+                        "Isolating service: report-worker"));
+        assertThat(d).ranksFirst("service.cascading-failure")
+                .firedRule("Isolating one service while health checks fail and another layer fails too is a cascading failure")
+                .doesNotReport("network.firewall-blocking");
+    }
 }

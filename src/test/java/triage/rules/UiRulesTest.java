@@ -63,4 +63,16 @@ class UiRulesTest {
         Diagnosis d = evidence("browser-console.txt", lines("page-load: 812.5 ms", "Memory usage: 88.1 MB"));
         assertThat(d).reportsNoCause();
     }
+
+    @Test
+    void webSocketUpgradesAnswered404FromOneBrowserWhileWscatConnectsAreAnOldCachedBuild() {
+        String access = lines(
+                "2026-07-01 09:12:31,497 - uvicorn.access - INFO - 10.30.1.9:56236 - \"GET /ws/stream HTTP/1.1\" 404",
+                "2026-07-01 09:13:02,118 - uvicorn.access - INFO - 10.30.1.9:56301 - \"GET /ws/stream HTTP/1.1\" 404",
+                "2026-07-01 09:13:40,002 - uvicorn.access - INFO - 10.30.1.9:56388 - \"GET /ws/stream HTTP/1.1\" 404");
+        String wscat = lines("ops@ui-01:~$ wscat -c ws://localhost:8080/ws/v2", "Connected (press CTRL+C to quit)");
+        assertThat(evidence("backend.log", access, "checks.txt", wscat))
+                .recognises("ui.ws-path-not-found").ranksFirst("ui.browser-cache-stale").doesNotReport("ui.cors-misconfigured");
+        assertThat(evidence("checks.txt", wscat)).doesNotReport("ui.browser-cache-stale");
+    }
 }

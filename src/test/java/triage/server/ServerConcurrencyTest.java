@@ -38,7 +38,7 @@ class ServerConcurrencyTest {
     }
 
     private static long counter(String metrics, String series) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\d+)$").matcher(metrics);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\d+)(?:\\.0)?$").matcher(metrics);
         return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 

@@ -177,6 +177,7 @@ class ServerEndpointsTest {
     @Test
     void metricsAreInPrometheusTextFormat() throws Exception {
         f.send(f.post("/v1/alertmanager", ServerFixture.samplePayload()).build());
+        f.get("/no-such-endpoint");
         HttpResponse<String> r = f.get("/metrics");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain; version=0.0.4"));
@@ -186,7 +187,9 @@ class ServerEndpointsTest {
                 .contains("# TYPE triage_http_request_duration_seconds histogram")
                 .containsPattern("triage_http_request_duration_seconds_bucket\\{endpoint=\"/v1/alertmanager\",le=\"\\+Inf\"} [1-9]")
                 .containsPattern("triage_causes_concluded_total\\{cause=\"exchange.rate-limited\"} [1-9]")
-                .contains("# TYPE triage_errors_total counter");
+                .containsPattern("triage_errors_total\\{endpoint=\"other\",reason=\"not_found\"} [1-9]")
+                .contains("# TYPE jvm_memory_used_bytes gauge")
+                .contains("# TYPE process_cpu_seconds_total counter");
         for (String line : r.body().split("\n")) {
             assertThat(line).matches("# (HELP|TYPE) .*|[a-z_]+(\\{[^}]*})? [0-9.E+-]+");
         }

@@ -26,9 +26,13 @@ public final class TestTriage {
     private TestTriage() {
     }
 
-    /** The project root: the folder holding rules/ and knowledge-base/. */
+    /**
+     * The project root: the folder holding rules/ and knowledge-base/. The working directory, unless the
+     * {@code triage.root} property names it (the fuzz runs work in target/fuzz-work, so that what the
+     * fuzzer generates stays out of the source tree).
+     */
     public static Path projectRoot() {
-        return Path.of("").toAbsolutePath();
+        return Path.of(System.getProperty("triage.root", "")).toAbsolutePath();
     }
 
     public static synchronized Triage get() {
