@@ -2,6 +2,7 @@
 # Performance benchmarks of triage: cold start, warm diagnoses, scaling, peak memory; prints a summary.
 #   bench/run.sh                 everything (about 10 minutes on a quiet 2-core machine)
 #   REPS=5 bench/run.sh cold     only the command-line runs;  bench/run.sh warm | scaling  only JMH
+#   bench/run.sh volume          the project rules over 1,000 to 100,000 per-subject facts (not in "all")
 # Env: REPS (cold repetitions, default 10), RULES (generated rule-set size, default 400),
 #      CASE (evidence folder, default the public case hft-binance-lot-size-rejections).
 # Results: target/bench/{cold.txt,warm.json,scaling-facts.json,scaling-rules.json,summary.md}
@@ -54,6 +55,7 @@ jmh() {
 }
 
 case "$what" in all|cold) cold ;; esac
+case "$what" in volume) jmh 'triage.bench.RuleVolumeBenchmark' -rf json -rff "$out/rule-volume.json" ;; esac
 case "$what" in all|warm) jmh 'triage.bench.WarmBenchmark' -p rules="$RULES" -rf json -rff "$out/warm.json" ;; esac
 case "$what" in all|scaling)
   jmh 'triage.bench.ScalingBenchmark' -p rules="$RULES" -p facts=10,100,1000,10000 -rf json -rff "$out/scaling-facts.json"

@@ -4,7 +4,6 @@ import triage.diagnosis.Diagnosis;
 import triage.diagnosis.HypothesisBuilder;
 import triage.engine.RuleBase;
 import triage.engine.RuleCache;
-import triage.engine.RunawayRulesException;
 import triage.engine.SessionResult;
 import triage.engine.SessionRunner;
 import triage.evidence.Evidence;
@@ -180,8 +179,8 @@ public final class Triage implements AutoCloseable {
     /**
      * Diagnoses symptom facts and answers directly, as a consultation or an embedding program knows them.
      *
-     * @param warnings carried into the result as they are
-     * @throws RunawayRulesException when a rule keeps firing past the session's limits (a rule bug)
+     * @param warnings carried into the result as they are, with a warning naming the rule when one kept
+     *                 firing past the session's limits (what was concluded until then is still reported)
      */
     public Diagnosis diagnose(List<Symptom> symptoms, List<Answer> answers, List<String> warnings) {
         if (closed.get()) {

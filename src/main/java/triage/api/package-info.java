@@ -26,6 +26,7 @@
  *
  * <p>Bad input is an {@link triage.api.InvalidPayloadException} (a one-line message safe to show to the
  * sender), a broken knowledge base or rule file a {@link triage.knowledge.KnowledgeBaseException} at load
- * time, rules that never stop a {@link triage.engine.RunawayRulesException}.
+ * time. Rules that keep firing past the session's firing or time limit are stopped: the diagnosis then
+ * holds what they concluded until then, and a warning naming the rule.
  */
 package triage.api;

@@ -47,12 +47,6 @@ final class DiagnoseCommand implements Callable<Integer> {
             err.println("triage: " + e.getMessage());
             return TriageCommand.EXIT_USAGE;
         }
-        for (Path p : paths) {
-            if (!Files.exists(p)) {
-                err.println("triage: " + p + ": no such file or folder");
-                return TriageCommand.EXIT_USAGE;
-            }
-        }
         // the rules load (from the rule cache when unchanged) on another thread while the evidence is read
         try (Triage triage = Triage.start(projectRoot.resolve(), RuleCache.fromEnvironment())) {
             Evidence evidence = triage.read(paths);
@@ -65,6 +59,8 @@ final class DiagnoseCommand implements Callable<Integer> {
             }
             evidence.warnings().forEach(w -> err.println("triage: warning: " + w));
             Diagnosis diagnosis = triage.diagnose(evidence);
+            diagnosis.warnings().stream().skip(evidence.warnings().size())
+                    .forEach(w -> err.println("triage: warning: " + w)); // the rule session's own
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             out.print(renderer.render(withoutWarnings(diagnosis, renderer), explain));
             out.flush();

@@ -15,6 +15,7 @@ import triage.knowledge.KnowledgeBaseException;
 import triage.knowledge.KnowledgeBaseLoader;
 import triage.knowledge.Problem;
 import triage.knowledge.RuleReferenceCheck;
+import triage.knowledge.rules.UnrelatedJoinCheck;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,6 +97,7 @@ final class KbCommand implements Runnable {
         try {
             RuleBase rules = RuleBase.load(root); // also fills the rule cache, so the next diagnosis starts fast
             problems.addAll(RuleReferenceCheck.check(rules.sources(), kb));
+            problems.addAll(UnrelatedJoinCheck.check(rules.sources(), kb));
         } catch (KnowledgeBaseException e) {
             problems.addAll(e.problems());
         }

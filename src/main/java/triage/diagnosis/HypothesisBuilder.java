@@ -75,7 +75,12 @@ public final class HypothesisBuilder {
         List<CauseHypothesis> candidates = all.stream()
                 .filter(h -> h.confidence() >= Certainty.CANDIDATE && h.confidence() < Certainty.REPORT)
                 .limit(5).toList();
-        return new Diagnosis(reported, candidates, symptoms, warnings);
+        List<String> allWarnings = warnings;
+        if (!result.warnings().isEmpty()) {
+            allWarnings = new ArrayList<>(warnings);
+            allWarnings.addAll(result.warnings());
+        }
+        return new Diagnosis(reported, candidates, symptoms, allWarnings);
     }
 
     /**

@@ -9,10 +9,15 @@ import java.util.function.Function;
 
 /**
  * What one session concluded: the supports and againsts the rules inserted, the findings, and a
- * way to trace any inserted fact back to the rule and facts that justified it.
+ * way to trace any inserted fact back to the rule and facts that justified it, and warnings (a
+ * firing or time limit that stopped the rules, naming the rule).
  */
 public record SessionResult(List<Support> supports, List<Against> against, List<Finding> findings,
-                            Function<Object, Trace> tracer, int firings) {
+                            Function<Object, Trace> tracer, int firings, List<String> warnings) {
+
+    public SessionResult {
+        warnings = List.copyOf(warnings);
+    }
 
     /** The rule that inserted a fact, and the facts its match held. */
     public record Trace(String rule, List<Object> facts) {

@@ -21,13 +21,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs one diagnosis session over a shared {@link RuleBase}: inserts the facts, fires the rules
- * under a firing limit and a time limit, and collects what the rules concluded. Thread-safe: every
+ * under a firing limit and a time limit, and collects what the rules concluded. A limit hit stops
+ * the rules and is a warning naming the busiest rule: what was concluded until then is kept. Thread-safe: every
  * call has its own session, taken from a pool over the shared, immutable KieBase and reset when the
  * call returns it (a pooled session costs about half of a new one).
  */
 public final class SessionRunner implements AutoCloseable {
 
     public static final int DEFAULT_FIRING_LIMIT = 100_000;
+    /**
+     * The firing limit grows with the facts: rules whose joins relate their facts fire a few times per
+     * fact, so only a loop (or a join of unrelated facts) reaches this many firings per fact.
+     */
+    static final int FIRINGS_PER_FACT = 20;
     public static final long DEFAULT_TIME_LIMIT_MS = 10_000;
 
     private final RuleBase rules;
@@ -57,6 +63,8 @@ public final class SessionRunner implements AutoCloseable {
     }
 
     public SessionResult run(Collection<?> facts) {
+        int firingLimit = (int) Math.min(Integer.MAX_VALUE,
+                Math.max((long) this.firingLimit, (long) FIRINGS_PER_FACT * facts.size()));
         Justifications justifications = new Justifications();
         KieSessionsPool from = pool;
         KieSession session = from.newKieSession();
@@ -77,11 +85,11 @@ public final class SessionRunner implements AutoCloseable {
             } finally {
                 alarm.cancel(false);
             }
+            List<String> warnings = new ArrayList<>();
             if (timedOut.get()) {
-                throw runaway("kept the rules firing for more than " + timeLimitMs + " ms", justifications);
-            }
-            if (fired >= firingLimit) {
-                throw runaway("fired past the limit of " + firingLimit + " rule firings", justifications);
+                warnings.add(runaway("kept the rules firing for more than " + timeLimitMs + " ms", justifications));
+            } else if (fired >= firingLimit) {
+                warnings.add(runaway("fired past the limit of " + firingLimit + " rule firings", justifications));
             }
             List<Support> supports = new ArrayList<>();
             List<Against> against = new ArrayList<>();
@@ -102,7 +110,7 @@ public final class SessionRunner implements AutoCloseable {
                     traces.put(o, new SessionResult.Trace(j.rule(), j.facts()));
                 }
             }
-            return new SessionResult(supports, against, findings, traces::get, fired);
+            return new SessionResult(supports, against, findings, traces::get, fired, warnings);
         } finally {
             session.removeEventListener((AgendaEventListener) justifications);
             session.removeEventListener((RuleRuntimeEventListener) justifications);
@@ -119,10 +127,11 @@ public final class SessionRunner implements AutoCloseable {
         }
     }
 
-    private RunawayRulesException runaway(String what, Justifications justifications) {
+    /** A stopped session still holds what the rules concluded until then: that is reported, with this warning. */
+    private String runaway(String what, Justifications justifications) {
         String rule = justifications.busiestRule();
-        return new RunawayRulesException(rules.fileOf(rule) + ": rule \"" + rule + "\" " + what
-                + " (" + justifications.firingsOf(rule) + " firings of " + justifications.total() + ")");
+        return rules.fileOf(rule) + ": rule \"" + rule + "\" " + what + " (" + justifications.firingsOf(rule)
+                + " firings of " + justifications.total() + "); the diagnosis holds what was concluded until the rules were stopped";
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.io.Reader;
 /**
  * Reads lines without ever holding more than {@link #MAX_LINE} characters of one: a 50 MB line
  * costs no more memory than a short one. The rest of an over-long line is skipped and flagged.
+ * Lines end at LF, CR LF or a lone CR (old Mac tools and some device consoles write CR only).
  */
 final class BoundedLineReader {
     static final int MAX_LINE = 64 * 1024;
@@ -15,6 +16,8 @@ final class BoundedLineReader {
     private int pos;
     private int len;
     private boolean truncated;
+    /** The last line ended at a CR: an LF right after it belongs to that line end. */
+    private boolean afterCr;
     private final StringBuilder line = new StringBuilder(256);
 
     BoundedLineReader(Reader in) {
@@ -35,13 +38,21 @@ final class BoundedLineReader {
                     return any ? finish() : null;
                 }
             }
+            if (afterCr) {
+                afterCr = false;
+                if (buffer[pos] == '\n') {
+                    pos++;
+                    continue;
+                }
+            }
             any = true;
             int start = pos;
             while (pos < len) {
                 char c = buffer[pos];
-                if (c == '\n') {
+                if (c == '\n' || c == '\r') {
                     append(start, pos);
                     pos++;
+                    afterCr = c == '\r';
                     return finish();
                 }
                 pos++;
@@ -61,10 +72,6 @@ final class BoundedLineReader {
     }
 
     private String finish() {
-        int end = line.length();
-        if (end > 0 && line.charAt(end - 1) == '\r') {
-            line.setLength(end - 1);
-        }
         return line.toString();
     }
 

@@ -9,7 +9,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.io.input.CloseShieldInputStream;
+import org.apache.commons.io.input.CountingInputStream;
+import org.apache.commons.io.input.ProxyInputStream;
 import triage.facts.Answer;
 import triage.knowledge.KnowledgeBase;
 import triage.knowledge.Problem;
@@ -17,7 +21,7 @@ import triage.knowledge.Problem;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
+import java.io.OutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -25,9 +29,15 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -40,11 +50,6 @@ public final class EvidenceReader {
 
     /** Largest JSON document read whole; larger ones are read as text lines. */
     static final int MAX_JSON_BYTES = 32 * 1024 * 1024;
-    /** Most bytes read out of one archive, however well it compresses. */
-    static final long MAX_ARCHIVE_BYTES = 16L * 1024 * 1024 * 1024;
-    /** Past this much output, an archive expanding more than {@link #MAX_RATIO} times its input is a bomb. */
-    static final long RATIO_CHECK_AFTER = 64L * 1024 * 1024;
-    static final int MAX_RATIO = 200;
     private static final int SNIFF_BYTES = 64 * 1024;
 
     private final KnowledgeBase kb;
@@ -52,6 +57,9 @@ public final class EvidenceReader {
     private final JsonEvidenceReader json;
     private final SymptomFileReader symptomFiles;
     private final ObjectMapper mapper;
+    private java.util.function.Supplier<ArchiveBudget> budget = ArchiveBudget::new;
+    private long pipeWaitMs = EvidenceFiles.PIPE_WAIT_MS;
+    private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     public EvidenceReader(KnowledgeBase kb, Recognizer recognizer) {
         this.kb = kb;
@@ -69,35 +77,101 @@ public final class EvidenceReader {
         final List<Answer> answers = new ArrayList<>();
         final List<String> warnings = new ArrayList<>();
         final List<String> errors = new ArrayList<>();
+        final ArchiveBudget budget;
         int readable;
         int inputs;
         boolean strict;
+
+        Reading(ArchiveBudget budget) {
+            this.budget = budget;
+        }
     }
 
-    /** Reads files and folders. */
+    /**
+     * Reads files and folders ({@code -} is standard input). A path that names nothing usable is a
+     * warning; evidence met twice (the same file, a copy, a link) is read once.
+     */
     public Evidence read(List<Path> paths) {
-        Reading r = new Reading();
-        for (Path path : paths) {
-            if (Files.isDirectory(path)) {
-                try (Stream<Path> files = Files.walk(path)) {
-                    for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                        readFile(f, r);
-                    }
-                } catch (IOException e) {
-                    r.inputs++;
-                    r.errors.add(path + ": cannot list folder: " + e.getMessage());
+        Reading r = newReading();
+        EvidenceFiles.Listing listing = EvidenceFiles.list(paths);
+        r.errors.addAll(listing.warnings());
+        r.inputs += listing.unusable();
+        List<Path> files = listing.files();
+        if (threads <= 1 || files.size() <= 1) {
+            files.forEach(file -> readPath(file, r));
+            return finish(r);
+        }
+        // several files on all cores; each has its own reading, merged in the files' order as soon as its
+        // turn comes, so the result is the sequential one and only a few readings are held at a time
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("triage-reader"));
+        try {
+            Deque<Future<Reading>> ahead = new ArrayDeque<>();
+            int next = 0;
+            while (next < files.size() || !ahead.isEmpty()) {
+                while (next < files.size() && ahead.size() < 2 * threads) {
+                    Path file = files.get(next++);
+                    ahead.add(pool.submit(() -> {
+                        Reading part = new Reading(r.budget);
+                        part.strict = r.strict;
+                        readPath(file, part);
+                        return part;
+                    }));
                 }
-            } else {
-                readFile(path, r);
+                merge(r, join(ahead.poll()));
             }
+        } finally {
+            pool.shutdownNow();
         }
         return finish(r);
     }
 
+    private void readPath(Path file, Reading r) {
+        if (EvidenceFiles.isStdin(file)) {
+            readStream("(standard input)", CloseShieldInputStream.wrap(System.in), r, null);
+        } else {
+            readFile(file, r);
+        }
+    }
+
+    private static Reading join(Future<Reading> part) {
+        try {
+            return part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading evidence", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** What {@code later} read, as if read after everything {@code into} read. */
+    private static void merge(Reading into, Reading later) {
+        into.symptoms.addAll(later.symptoms);
+        into.answers.addAll(later.answers);
+        into.warnings.addAll(later.warnings);
+        into.errors.addAll(later.errors);
+        into.readable += later.readable;
+        into.inputs += later.inputs;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread t = new Thread(runnable, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     /** Reads one piece of evidence given in memory (for the service and the API). */
     public Evidence read(String name, byte[] content) {
-        Reading r = new Reading();
-        readStream(name, new ByteArrayInputStream(content), r);
+        Reading r = newReading();
+        readStream(name, new ByteArrayInputStream(content), r, null);
         return finish(r);
     }
 
@@ -106,10 +180,15 @@ public final class EvidenceReader {
      * input errors (unreadable, malformed or hostile input reported as warnings): for fuzz tests.
      */
     Evidence readStrict(String name, byte[] content) {
-        Reading r = new Reading();
+        Reading r = newReading();
         r.strict = true;
-        readStream(name, new ByteArrayInputStream(content), r);
+        readStream(name, new ByteArrayInputStream(content), r, null);
         return finish(r);
+    }
+
+    /** Per-call state; the archive budget is the package's default unless a test gave its own. */
+    private Reading newReading() {
+        return new Reading(budget.get());
     }
 
     private Evidence finish(Reading r) {
@@ -128,14 +207,23 @@ public final class EvidenceReader {
             r.errors.add(name + ": cannot read file (permission denied or missing)");
             return;
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            readStream(name, in, r);
+        InputStream in;
+        try {
+            in = EvidenceFiles.open(file, pipeWaitMs);
+        } catch (IOException e) {
+            r.inputs++;
+            r.errors.add(name + ": " + e.getMessage() + "; skipped");
+            return;
+        }
+        try (in) {
+            readStream(name, in, r, null);
         } catch (IOException e) {
             r.errors.add(name + ": cannot read file: " + e.getMessage());
         }
     }
 
-    private void readStream(String name, InputStream raw, Reading r) {
+    /** @param level the archive this stream was read out of, or null for a file or in-memory part */
+    private void readStream(String name, InputStream raw, Reading r, ArchiveBudget.Level level) {
         r.inputs++;
         int warningsBefore = r.errors.size();
         try {
@@ -143,22 +231,28 @@ public final class EvidenceReader {
             in.mark(SNIFF_BYTES);
             byte[] head = in.readNBytes(SNIFF_BYTES);
             in.reset();
-            if (head.length == 0) {
-                r.readable++; // an empty file is read, and holds nothing
+            ContentSniffer.Sniffed sniffed = ContentSniffer.sniff(head);
+            if (sniffed.kind().isArchive() && r.budget.isExhausted()) {
+                r.inputs--; // the budget's one line already said archives are no longer read
                 return;
             }
-            if (isGzip(head)) {
-                readGzip(name, in, r);
-            } else if (isZip(head)) {
-                CountingInputStream counted = new CountingInputStream(in);
-                readArchive(name, new ZipArchiveInputStream(counted), counted, r);
-            } else if (isTar(head)) {
-                CountingInputStream counted = new CountingInputStream(in);
-                readArchive(name, new TarArchiveInputStream(counted), counted, r);
-            } else if (isBinary(head)) {
-                r.errors.add(name + ": binary file, not evidence; skipped");
-            } else {
-                readTextual(name, in, head, r);
+            switch (sniffed.kind()) {
+                case EMPTY -> r.readable++; // an empty file is read, and holds nothing
+                case EMPTY_ZIP -> {
+                    r.readable++;
+                    r.warnings.add(name + ": empty archive, no entries");
+                }
+                case GZIP -> readGzip(name, in, r, level);
+                case ZIP -> {
+                    CountingInputStream counted = new CountingInputStream(in);
+                    readArchive(name, new ZipArchiveInputStream(counted), r.budget.open(level, name, counted), r);
+                }
+                case TAR -> {
+                    CountingInputStream counted = new CountingInputStream(in);
+                    readArchive(name, new TarArchiveInputStream(counted), r.budget.open(level, name, counted), r);
+                }
+                case BINARY -> r.errors.add(name + ": binary file, not evidence; skipped");
+                case TEXT -> readText(name, in, sniffed, r);
             }
         } catch (EvidenceException e) {
             r.errors.add(e.getMessage());
@@ -175,27 +269,31 @@ public final class EvidenceReader {
         }
     }
 
-    private void readGzip(String name, InputStream in, Reading r) throws IOException {
+    private void readGzip(String name, InputStream in, Reading r, ArchiveBudget.Level parent) throws IOException {
         CountingInputStream compressed = new CountingInputStream(in);
-        InputStream gunzipped = new BufferedInputStream(new LimitedInputStream(new GZIPInputStream(compressed), compressed, name));
+        ArchiveBudget.Level level = r.budget.open(parent, name, compressed);
+        InputStream gunzipped = new BufferedInputStream(new Expanding(new GZIPInputStream(compressed), r, level, name));
         gunzipped.mark(1024);
         byte[] head = gunzipped.readNBytes(1024);
         gunzipped.reset();
         String inner = name.replaceFirst("(?i)\\.(gz|tgz)$", name.toLowerCase().endsWith(".tgz") ? ".tar" : "");
         r.inputs--; // the archive itself is not an input; its entries are
-        if (isTar(head)) {
+        if (ContentSniffer.isTar(head)) {
             r.inputs++;
-            readArchive(name, new TarArchiveInputStream(gunzipped), compressed, r);
+            readArchive(name, new TarArchiveInputStream(gunzipped), level, r);
         } else {
-            readStream(inner, gunzipped, r);
+            readStream(inner, gunzipped, r, level);
         }
     }
 
-    private void readArchive(String name, ArchiveInputStream<? extends ArchiveEntry> archive, CountingInputStream compressed,
+    private void readArchive(String name, ArchiveInputStream<? extends ArchiveEntry> archive, ArchiveBudget.Level level,
                              Reading r) throws IOException {
         r.inputs--; // the archive itself is not an input; its entries are
         ArchiveEntry entry;
+        Runnable checkCrc = () -> { };
         while ((entry = nextEntry(name, archive)) != null) {
+            checkCrc.run(); // a zip's data descriptor, which holds the CRC, is read on the way to the next entry
+            checkCrc = () -> { };
             if (entry.isDirectory()) {
                 continue;
             }
@@ -204,8 +302,25 @@ public final class EvidenceReader {
             if (entry instanceof org.apache.commons.compress.archivers.tar.TarArchiveEntry tarEntry && !tarEntry.isFile()) {
                 continue; // links and devices are not evidence, and are never followed
             }
-            readStream(entryName, new LimitedInputStream(new NonClosingInputStream(archive), compressed, entryName), r);
+            r.budget.entry(entryName);
+            CheckedInputStream checked = new CheckedInputStream(CloseShieldInputStream.wrap(archive), new CRC32());
+            Expanding content = new Expanding(checked, r, level, entryName);
+            readStream(entryName, content, r, level);
+            if (r.budget.isExhausted()) {
+                return;
+            }
+            // what the reader left unread is still expanded to reach the next entry: count it too
+            content.transferTo(OutputStream.nullOutputStream());
+            if (entry instanceof ZipArchiveEntry zipEntry) {
+                long actual = checked.getChecksum().getValue();
+                checkCrc = () -> {
+                    if (zipEntry.getCrc() != -1 && zipEntry.getCrc() != actual) {
+                        r.errors.add(entryName + ": CRC mismatch, the entry is corrupt; what it held was read but may be wrong");
+                    }
+                };
+            }
         }
+        checkCrc.run();
     }
 
     /** commons-compress reports some malformed headers with runtime exceptions: they are input errors here. */
@@ -225,10 +340,32 @@ public final class EvidenceReader {
         return new EvidenceException(name + ": malformed archive (" + Problem.firstLine(e) + "); rest skipped");
     }
 
-    private void readTextual(String name, BufferedInputStream in, byte[] head, Reading r) throws IOException {
-        String start = new String(head, StandardCharsets.UTF_8).stripLeading();
+    /** Text in the sniffed encoding, its byte order mark dropped, NUL runs of 8-bit text skipped with a warning. */
+    private void readText(String name, BufferedInputStream raw, ContentSniffer.Sniffed sniffed, Reading r) throws IOException {
+        raw.skipNBytes(sniffed.bomLength());
+        if (sniffed.charset() != StandardCharsets.UTF_8) {
+            readTextual(name, raw, sniffed.charset(), r);
+            return;
+        }
+        NulSkippingInputStream noNuls = new NulSkippingInputStream(raw);
+        BufferedInputStream in = new BufferedInputStream(noNuls, SNIFF_BYTES);
+        int warnings = r.warnings.size();
+        readTextual(name, in, StandardCharsets.UTF_8, r);
+        if (noNuls.skipped() > 0 && noNuls.passed() == 0) {
+            r.warnings.add(warnings, name + ": only NUL bytes (an empty tar archive, or a zeroed file); nothing to read");
+        } else if (noNuls.skipped() > 0) {
+            r.warnings.add(warnings, name + ": " + noNuls.skipped() + " NUL bytes skipped (a log truncated while"
+                    + " written, as logrotate's copytruncate leaves it); the rest read");
+        }
+    }
+
+    private void readTextual(String name, BufferedInputStream in, java.nio.charset.Charset charset, Reading r) throws IOException {
+        in.mark(SNIFF_BYTES);
+        byte[] head = in.readNBytes(SNIFF_BYTES);
+        in.reset();
+        String start = new String(head, charset).stripLeading();
         if (SymptomFileReader.looksLikeSymptomFile(start)) {
-            String content = new String(readBounded(in, name), StandardCharsets.UTF_8);
+            String content = new String(readBounded(in, name), charset);
             symptomFiles.read(name, content, r.symptoms, r.answers, r.warnings);
             r.readable++;
             return;
@@ -236,13 +373,13 @@ public final class EvidenceReader {
         if (looksLikeJson(start)) {
             in.mark(MAX_JSON_BYTES + 1);
             byte[] bytes = in.readNBytes(MAX_JSON_BYTES + 1);
-            if (bytes.length <= MAX_JSON_BYTES && readJson(name, new String(bytes, StandardCharsets.UTF_8), r)) {
+            if (bytes.length <= MAX_JSON_BYTES && readJson(name, new String(bytes, charset), r)) {
                 r.readable++;
                 return;
             }
             in.reset();
         }
-        InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        InputStreamReader reader = new InputStreamReader(in, charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
         r.warnings.addAll(text.read(name, reader, r.symptoms));
         r.readable++;
@@ -298,125 +435,81 @@ public final class EvidenceReader {
         return rest.isEmpty() || "{[\"]".indexOf(rest.charAt(0)) >= 0;
     }
 
-    static boolean isGzip(byte[] h) {
-        return h.length >= 2 && (h[0] & 0xff) == 0x1f && (h[1] & 0xff) == 0x8b;
-    }
-
-    static boolean isZip(byte[] h) {
-        return h.length >= 4 && h[0] == 'P' && h[1] == 'K' && h[2] == 3 && h[3] == 4;
-    }
-
-    static boolean isTar(byte[] h) {
-        return h.length >= 263 && h[257] == 'u' && h[258] == 's' && h[259] == 't' && h[260] == 'a' && h[261] == 'r';
-    }
-
-    /** NUL bytes, or many control characters, in the first block: not text. */
-    static boolean isBinary(byte[] h) {
-        int control = 0;
-        int n = Math.min(h.length, 8192);
-        for (int i = 0; i < n; i++) {
-            int b = h[i] & 0xff;
-            if (b == 0) {
-                return true;
-            }
-            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1b) {
-                control++;
-            }
-        }
-        return control > n / 10;
-    }
-
-
-    /** Counts the bytes read through it: the compressed side of an archive. */
-    private static final class CountingInputStream extends FilterInputStream {
-        long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-    }
-
     /**
-     * Stops a decompression bomb: an archive whose output grows past {@link #RATIO_CHECK_AFTER} while
-     * expanding more than {@link #MAX_RATIO} times its input (real logs compress 5 to 20 times), or
-     * past {@link #MAX_ARCHIVE_BYTES} in all.
+     * What an archive level expands, charged to the run's {@link ArchiveBudget} as it is read; the
+     * runtime exceptions commons-compress throws on malformed data become input errors.
      */
-    private static final class LimitedInputStream extends FilterInputStream {
-        private final CountingInputStream compressed;
+    private static final class Expanding extends ProxyInputStream {
+        private final ArchiveBudget budget;
+        private final ArchiveBudget.Level level;
         private final String name;
-        private long count;
+        private final List<String> errors;
+        private boolean truncated;
 
-        LimitedInputStream(InputStream in, CountingInputStream compressed, String name) {
+        Expanding(InputStream in, Reading r, ArchiveBudget.Level level, String name) {
             super(in);
-            this.compressed = compressed;
+            this.budget = r.budget;
+            this.errors = r.errors;
+            this.level = level;
             this.name = name;
         }
 
         @Override
+        protected void afterRead(int n) {
+            if (n > 0) {
+                budget.expanded(level, name, n);
+            }
+        }
+
+        @Override
+        protected void handleIOException(IOException e) throws IOException {
+            if (e instanceof java.io.EOFException) {
+                // compressed data that ends early (GZIPInputStream, the archive readers): what came
+                // before it is still evidence, so the stream ends here and the truncation is a warning
+                if (!truncated) {
+                    truncated = true;
+                    errors.add(name + ": truncated (the compressed data ends early); what came before was read");
+                }
+                return;
+            }
+            throw e;
+        }
+
+        @Override
         public int read() throws IOException {
-            int b;
             try {
-                b = super.read();
+                return super.read();
             } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | IndexOutOfBoundsException e) {
                 throw malformed(name, e);
             }
-            if (b >= 0) {
-                check(1);
-            }
-            return b;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            int n;
             try {
-                n = super.read(b, off, len);
+                return super.read(b, off, len);
             } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | IndexOutOfBoundsException e) {
                 throw malformed(name, e);
-            }
-            if (n > 0) {
-                check(n);
-            }
-            return n;
-        }
-
-        private void check(int n) {
-            count += n;
-            boolean bomb = count > RATIO_CHECK_AFTER && count > MAX_RATIO * Math.max(1, compressed.count);
-            if (bomb || count > MAX_ARCHIVE_BYTES) {
-                throw new EvidenceException(name + ": expands " + (count >> 20) + " MB from " + (compressed.count >> 10)
-                        + " KB: a decompression bomb, not evidence; rest skipped");
             }
         }
     }
 
-    /** An archive entry stream: closing it must not close the archive. */
-    private static final class NonClosingInputStream extends FilterInputStream {
-        NonClosingInputStream(InputStream in) {
-            super(in);
-        }
+    /** How many files are read at once (1: one after the other); all cores by default. */
+    EvidenceReader withThreads(int threads) {
+        this.threads = Math.max(1, threads);
+        return this;
+    }
 
-        @Override
-        public void close() {
-        }
+    /** For tests: a shorter wait for a writer on a named pipe. */
+    EvidenceReader withPipeWait(long ms) {
+        this.pipeWaitMs = ms;
+        return this;
+    }
+
+    /** For tests: a smaller archive budget than the default. */
+    EvidenceReader withBudget(java.util.function.Supplier<ArchiveBudget> budget) {
+        this.budget = budget;
+        return this;
     }
 
     public KnowledgeBase knowledgeBase() {

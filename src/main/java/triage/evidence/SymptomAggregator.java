@@ -82,8 +82,51 @@ final class SymptomAggregator {
         for (Citation c : given.citations()) {
             if (f.citations.size() < FIRST_CITATIONS) {
                 f.citations.add(c);
+            } else {
+                f.latest = c; // as for observations: the first few and the latest are kept
             }
         }
+    }
+
+    /**
+     * Folds in what another aggregator read after everything this one read, with exactly the result of
+     * adding its observations here in their order: evidence read in parallel merges into the sequential
+     * result.
+     */
+    void addAll(SymptomAggregator later) {
+        for (Map.Entry<String, Fold> e : later.folds.entrySet()) {
+            Fold l = e.getValue();
+            Fold f = folds.get(e.getKey());
+            if (f == null) {
+                folds.put(e.getKey(), l);
+                continue;
+            }
+            f.count += l.count;
+            if (!Double.isNaN(l.value)) {
+                f.value = l.value;
+            }
+            if (!Double.isNaN(l.max)) {
+                f.max = Double.isNaN(f.max) ? l.max : Math.max(f.max, l.max);
+            }
+            if (l.first > 0) {
+                f.first = f.first == 0 ? l.first : Math.min(f.first, l.first);
+            }
+            f.last = Math.max(f.last, l.last);
+            if (!l.attributes.isEmpty()) {
+                f.attributes = l.attributes;
+            }
+            for (Citation c : l.citations) {
+                if (f.citations.size() < FIRST_CITATIONS) {
+                    f.citations.add(c);
+                } else {
+                    f.latest = c;
+                }
+            }
+            if (l.latest != null) {
+                f.latest = l.latest;
+            }
+        }
+        later.absent.forEach(absent::putIfAbsent);
     }
 
     List<Symptom> symptoms() {

@@ -49,8 +49,19 @@ final class SymptomFileReader {
     private static final Set<String> ANSWER_FIELDS = Set.of("symptom", "answer", "value", "source");
 
     private final KnowledgeBase kb;
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
-    private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private final ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder()
+            .loaderOptions(largeDocuments()).build().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
+    // NaN and Infinity are read, so that such a value is one skipped entry rather than a file that fails to parse
+    private final ObjectMapper json = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    /** SnakeYAML stops at 3 MB by default; the reader admits symptom files up to its own limit. */
+    private static org.yaml.snakeyaml.LoaderOptions largeDocuments() {
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setCodePointLimit(EvidenceReader.MAX_JSON_BYTES);
+        return options;
+    }
 
     SymptomFileReader(KnowledgeBase kb) {
         this.kb = kb;
@@ -69,8 +80,20 @@ final class SymptomFileReader {
         return false;
     }
 
+    /** YAML's and JSON's words for values that are no number. */
+    private static final java.util.regex.Pattern NON_FINITE = java.util.regex.Pattern.compile("[-+]?(?:\\.(?i:inf|nan)|Infinity|NaN)");
+    /**
+     * A plain {@code .nan} or {@code .inf} scalar, which Jackson's YAML parser fails on (and with it the
+     * rest of the file): quoted, it is a string the entry check rejects on its own.
+     */
+    private static final java.util.regex.Pattern YAML_NON_FINITE = java.util.regex.Pattern.compile(
+            "(?m)(:[ \\t]+)([-+]?\\.(?:inf|Inf|INF|nan|NaN|NAN))([ \\t]*(?:#.*)?)$");
+
     void read(String file, String text, SymptomAggregator symptoms, List<Answer> answers, List<String> warnings) {
         boolean isJson = text.stripLeading().startsWith("{");
+        if (!isJson && text.contains(".")) {
+            text = YAML_NON_FINITE.matcher(text).replaceAll("$1\"$2\"$3");
+        }
         ObjectMapper mapper = isJson ? json : yaml;
         try (JsonParser p = mapper.getFactory().createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -137,11 +160,19 @@ final class SymptomFileReader {
         }
         double value = Double.NaN;
         if (e.has("value")) {
+            if (NON_FINITE.matcher(e.get("value").asText()).matches()) {
+                warnings.add(where + ": value of " + id + " must be a finite number, not " + e.get("value").asText() + "; skipped");
+                return null;
+            }
             if (!e.get("value").isNumber()) {
                 warnings.add(where + ": value of " + id + " must be a number; skipped");
                 return null;
             }
             value = e.get("value").asDouble();
+            if (!Double.isFinite(value)) {
+                warnings.add(where + ": value of " + id + " must be a finite number, not " + e.get("value").asText() + "; skipped");
+                return null;
+            }
         }
         int count = 1;
         if (e.has("count")) {

@@ -67,10 +67,20 @@ class DiagnoseCommandTest {
     }
 
     @Test
-    void aMissingPathIsAUsageErrorWithExit2() {
+    void aMissingPathAloneIsExit2() {
         Cli.Result r = Cli.run("diagnose", dir.resolve("nope").toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("no such file or folder");
+        assertThat(r.err()).contains("nope: no such file or folder");
+    }
+
+    @Test
+    void aMissingPathBesideGoodEvidenceIsOneWarningAndTheRestIsDiagnosed() throws Exception {
+        Path log = dir.resolve("app.log");
+        Files.writeString(log, "2026-05-06 09:00:00,000 - app - INFO - all good\n");
+        Cli.Result r = Cli.run("diagnose", "--format", "json", dir.resolve("nope").toString(), log.toString());
+        assertThat(r.exit()).isEqualTo(0);
+        assertThat(r.err().lines().filter(l -> l.contains("nope"))).containsExactly(
+                "triage: warning: " + dir.resolve("nope") + ": no such file or folder; skipped");
     }
 
     @Test

@@ -3,38 +3,51 @@ package triage.engine;
 import org.junit.jupiter.api.Test;
 import triage.api.Triage;
 import triage.facts.Symptom;
+import triage.knowledge.KnowledgeBase;
+import triage.knowledge.KnowledgeBaseLoader;
 
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The session runner stops runaway rules and names the rule and its file. */
+/** The session runner stops runaway rules, keeps what they concluded, and names the rule and its file. */
 class SessionRunnerTest {
 
     private static final Path RUNAWAY = Path.of("src/test/resources/fixtures/runaway");
 
     @Test
-    void aRuleThatFeedsItselfIsStoppedByTheFiringLimitNamingRuleAndFile() {
+    void aRuleThatFeedsItselfIsStoppedByTheFiringLimitWithAWarningNamingRuleAndFile() {
         RuleBase rules = RuleBase.compile(RUNAWAY);
         try (SessionRunner runner = new SessionRunner(rules, 500, 10_000)) {
-            assertThatThrownBy(() -> runner.run(List.of(Symptom.of("demo.seen"))))
-                    .isInstanceOf(RunawayRulesException.class)
-                    .hasMessageContaining("rules/demo.drl")
-                    .hasMessageContaining("\"A rule that feeds itself forever\"")
-                    .hasMessageContaining("limit of 500");
+            SessionResult result = runner.run(List.of(Symptom.of("demo.seen")));
+            assertThat(result.firings()).isGreaterThanOrEqualTo(500);
+            assertThat(result.warnings()).singleElement().asString()
+                    .contains("rules/demo.drl")
+                    .contains("\"A rule that feeds itself forever\"")
+                    .contains("limit of 500");
         }
     }
 
     @Test
-    void aRuleThatRunsTooLongIsStoppedByTheTimeLimit() {
+    void aRuleThatRunsTooLongIsStoppedByTheTimeLimitWithAWarning() {
         RuleBase rules = RuleBase.compile(RUNAWAY);
         try (SessionRunner runner = new SessionRunner(rules, Integer.MAX_VALUE, 200)) {
-            assertThatThrownBy(() -> runner.run(List.of(Symptom.of("demo.seen"))))
-                    .isInstanceOf(RunawayRulesException.class)
-                    .hasMessageContaining("\"A rule that feeds itself forever\"")
-                    .hasMessageContaining("more than 200 ms");
+            SessionResult result = runner.run(List.of(Symptom.of("demo.seen")));
+            assertThat(result.warnings()).singleElement().asString()
+                    .contains("\"A rule that feeds itself forever\"")
+                    .contains("more than 200 ms");
+        }
+    }
+
+    @Test
+    void aStoppedSessionStillReportsWhatTheRulesConcluded() {
+        RuleBase rules = RuleBase.compile(RUNAWAY);
+        KnowledgeBase kb = new KnowledgeBaseLoader().load(RUNAWAY);
+        try (Triage triage = Triage.of(kb, rules)) {
+            var d = triage.diagnose(List.of(Symptom.of("demo.seen")), List.of(), List.of());
+            assertThat(d.causes()).extracting(c -> c.cause().id()).containsExactly("demo.fault");
+            assertThat(d.warnings()).singleElement().asString().contains("\"A rule that feeds itself forever\"");
         }
     }
 

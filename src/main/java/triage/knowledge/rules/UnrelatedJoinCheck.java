@@ -1,0 +1,165 @@
+package triage.knowledge.rules;
+
+import org.drools.drl.ast.descr.AndDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import triage.knowledge.KnowledgeBase;
+import triage.knowledge.Problem;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Flags rules that join two {@code Symptom} patterns without relating them: with no binding of one
+ * used in the other, every pair matches, so a rule over 5,000 per-symbol symptoms of one id and 50 of
+ * another fires 250,000 times for one conclusion. Relate the patterns (by subject, say) or test the
+ * second with {@code exists}, which matches once however many facts it finds.
+ *
+ * <p>Symptoms are folded by id and subject, so a symptom only the knowledge base can give a subject
+ * (a {@code (?<subject>...)} capture, a metric's or an alert's {@code subject:} label) can be many
+ * facts; a join where either side is at most one fact is linear and is not flagged. Given no
+ * knowledge of subjects ({@link #check(Map)}), every unrelated join is flagged.
+ */
+public final class UnrelatedJoinCheck {
+
+    private static final Pattern FIELD_BINDING = Pattern.compile("(\\$\\w+)\\s*:(?!=)");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\w+");
+    private static final Pattern ID_EQ = Pattern.compile("\\bid\\s*==\\s*\"([^\"]+)\"");
+    private static final Pattern ID_IN = Pattern.compile("\\bid\\s+in\\s*\\(([^)]*)\\)");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+
+    private UnrelatedJoinCheck() {
+    }
+
+    /** Every unrelated join of two Symptom patterns, whatever their ids. */
+    public static List<Problem> check(Map<String, String> drlByPath) {
+        return check(drlByPath, id -> true);
+    }
+
+    /** The unrelated joins whose both sides accept a symptom that can come with a subject in this knowledge base. */
+    public static List<Problem> check(Map<String, String> drlByPath, KnowledgeBase kb) {
+        return check(drlByPath, symptomsWithSubject(kb)::contains);
+    }
+
+    /** The symptom ids the knowledge base can recognise with a subject: the ones that can be many facts. */
+    public static Set<String> symptomsWithSubject(KnowledgeBase kb) {
+        Set<String> withSubject = new HashSet<>();
+        kb.patterns().stream().filter(p -> p.regex() != null && p.regex().contains("(?<subject>"))
+                .forEach(p -> withSubject.add(p.symptom()));
+        kb.metrics().stream().filter(m -> m.subject() != null && !m.subject().isBlank())
+                .forEach(m -> withSubject.add(m.symptom()));
+        kb.alerts().stream().filter(a -> a.subject() != null && !a.subject().isBlank())
+                .forEach(a -> withSubject.addAll(a.symptoms()));
+        return withSubject;
+    }
+
+    /** One problem per unrelated pattern, at the rule's line; DRL the parser rejects is left to the compiler. */
+    private static List<Problem> check(Map<String, String> drlByPath, Predicate<String> manyFacts) {
+        List<Problem> problems = new ArrayList<>();
+        drlByPath.forEach((path, text) -> {
+            DrlParser parser = new DrlParser();
+            PackageDescr pkg;
+            try {
+                pkg = parser.parse(false, text);
+            } catch (DroolsParserException e) {
+                return;
+            }
+            if (pkg == null || parser.hasErrors()) {
+                return;
+            }
+            for (RuleDescr rule : pkg.getRules()) {
+                check(path, rule, manyFacts, problems);
+            }
+        });
+        return problems;
+    }
+
+    private static void check(String path, RuleDescr rule, Predicate<String> manyFacts, List<Problem> problems) {
+        Set<String> bound = new HashSet<>();
+        String first = null;
+        boolean firstMany = false;
+        for (BaseDescr d : rule.getLhs().getDescrs()) {
+            if (!(d instanceof PatternDescr p) || p.getSource() != null || !isSymptom(p)) {
+                continue; // not, exists, accumulate and other fact types do not multiply Symptom matches
+            }
+            List<String> constraints = constraints(p);
+            String label = p.getIdentifier() != null ? p.getIdentifier() : "Symptom(" + String.join(", ", constraints) + ")";
+            boolean many = ids(constraints).isEmpty() || ids(constraints).stream().anyMatch(manyFacts);
+            if (first == null) {
+                first = label;
+                firstMany = many;
+            } else if (constraints.stream().noneMatch(c -> usesAny(c, bound)) && many && firstMany) {
+                problems.add(new Problem(path, rule.getLine(), "rule \"" + rule.getName() + "\" joins " + label
+                        + " with " + first + " without relating them, so every pair of them matches: relate them"
+                        + " (a shared binding such as the subject) or write the second as `exists Symptom(...)`"));
+            }
+            if (p.getIdentifier() != null) {
+                bound.add(p.getIdentifier());
+            }
+            for (String c : constraints) {
+                Matcher m = FIELD_BINDING.matcher(c);
+                while (m.find()) {
+                    bound.add(m.group(1));
+                }
+            }
+        }
+    }
+
+    /** The ids a pattern accepts ({@code id == "x"}, {@code id in ("x", "y")}); empty when any. */
+    private static Set<String> ids(List<String> constraints) {
+        Set<String> ids = new HashSet<>();
+        for (String c : constraints) {
+            Matcher eq = ID_EQ.matcher(c);
+            while (eq.find()) {
+                ids.add(eq.group(1));
+            }
+            Matcher in = ID_IN.matcher(c);
+            while (in.find()) {
+                Matcher q = QUOTED.matcher(in.group(1));
+                while (q.find()) {
+                    ids.add(q.group(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static boolean isSymptom(PatternDescr p) {
+        return p.getObjectType().equals("Symptom") || p.getObjectType().equals("triage.facts.Symptom");
+    }
+
+    private static List<String> constraints(PatternDescr p) {
+        List<String> out = new ArrayList<>();
+        if (p.getConstraint() instanceof AndDescr and) {
+            for (BaseDescr c : and.getDescrs()) {
+                String expr = c instanceof ExprConstraintDescr e ? e.getExpression() : c.getText();
+                if (expr != null) {
+                    out.add(expr);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean usesAny(String constraint, Set<String> variables) {
+        String uses = FIELD_BINDING.matcher(constraint).replaceAll("");
+        Matcher m = VARIABLE.matcher(uses);
+        while (m.find()) {
+            if (variables.contains(m.group())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
