@@ -11,15 +11,19 @@ import triage.knowledge.Exercise;
 import triage.knowledge.KnowledgeBase;
 import triage.knowledge.KnowledgeBaseException;
 import triage.knowledge.KnowledgeBaseLoader;
+import triage.knowledge.rules.RuleModel;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -42,6 +46,11 @@ final class KbCoverageCommand implements Callable<Integer> {
     @Option(names = "--guides", paramLabel = "DIR",
             description = "folder of the troubleshooting guides (default: ../shared/seeds beside the project root)")
     Path guides;
+
+    @Option(names = "--fired", paramLabel = "FILE",
+            description = "rule names the tests fired, one a line (default: target/rule-firings.txt when present, "
+                    + "written by the test suite); lists the rules no test fires")
+    Path fired;
 
     @Spec
     CommandSpec spec;
@@ -69,9 +78,23 @@ final class KbCoverageCommand implements Callable<Integer> {
                 tests.put(file.substring(file.lastIndexOf('/') + 1, file.length() - ".java".length()), text));
         Map<String, String> guideTexts = new LinkedHashMap<>();
         Coverage.readTree(guideDir, ".txt").forEach((file, text) -> guideTexts.put(Path.of(file).getFileName().toString(), text));
-        Coverage.Report report = Coverage.of(entries, base, Coverage.readTree(root.resolve("rules"), ".drl"), tests, guideTexts);
+        Map<String, String> drl = Coverage.readTree(root.resolve("rules"), ".drl");
+        Coverage.Report report = Coverage.of(entries, base, drl, tests, guideTexts);
         print(report, out);
         printExercise(base, root, entries.stream().map(Coverage.CatalogEntry::id).toList(), out);
+        Path firedFile = fired != null ? fired : root.resolve("target/rule-firings.txt");
+        if (fired != null && !Files.isRegularFile(firedFile)) {
+            err.println("triage: no rule firings at " + firedFile);
+            return TriageCommand.EXIT_USAGE;
+        }
+        if (Files.isRegularFile(firedFile)) {
+            RuleModel model = RuleModel.parse(drl);
+            Set<String> firedRules = new HashSet<>(Files.readAllLines(firedFile, StandardCharsets.UTF_8));
+            List<String> unfired = Coverage.unfiredRules(model, firedRules);
+            out.println("  rules no test fires (" + unfired.size() + " of " + model.rules().size() + ", firings from "
+                    + firedFile + "):");
+            unfired.forEach(rule -> out.println("    " + rule));
+        }
         out.flush();
         return report.complete() ? TriageCommand.EXIT_OK : TriageCommand.EXIT_PROBLEMS;
     }

@@ -1,6 +1,8 @@
 package triage.engine;
 
+import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
@@ -18,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Runs one diagnosis session over a shared {@link RuleBase}: inserts the facts, fires the rules
@@ -35,6 +38,8 @@ public final class SessionRunner implements AutoCloseable {
      */
     static final int FIRINGS_PER_FACT = 20;
     public static final long DEFAULT_TIME_LIMIT_MS = 10_000;
+
+    private static volatile Consumer<String> firingObserver;
 
     private final RuleBase rules;
     private final int firingLimit;
@@ -58,6 +63,16 @@ public final class SessionRunner implements AutoCloseable {
         this.pool = newPool();
     }
 
+    /**
+     * Extension point for the test suite, off by default: from now on the observer is told the name of
+     * every rule that fires, in every session of every runner, on the thread that called {@link #run}.
+     * The tests record with it which rules they exercise ({@code kb coverage} lists the rules none fires).
+     * {@code null} switches it off again.
+     */
+    public static void observeFirings(Consumer<String> observer) {
+        firingObserver = observer;
+    }
+
     private KieSessionsPool newPool() {
         return rules.kieBase().newKieSessionsPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
@@ -69,8 +84,18 @@ public final class SessionRunner implements AutoCloseable {
         KieSessionsPool from = pool;
         KieSession session = from.newKieSession();
         AtomicBoolean timedOut = new AtomicBoolean();
+        Consumer<String> observer = firingObserver;
+        AgendaEventListener observing = observer == null ? null : new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                observer.accept(event.getMatch().getRule().getName());
+            }
+        };
         try {
             session.addEventListener((AgendaEventListener) justifications);
+            if (observing != null) {
+                session.addEventListener(observing);
+            }
             session.addEventListener((RuleRuntimeEventListener) justifications);
             for (Object fact : facts) {
                 session.insert(fact);
@@ -114,6 +139,9 @@ public final class SessionRunner implements AutoCloseable {
         } finally {
             session.removeEventListener((AgendaEventListener) justifications);
             session.removeEventListener((RuleRuntimeEventListener) justifications);
+            if (observing != null) {
+                session.removeEventListener(observing);
+            }
             session.dispose(); // back to the pool, reset
             if (timedOut.get()) {
                 // a halted session is not handed out again: start a fresh pool (runaways are rare)

@@ -75,6 +75,12 @@ public final class Coverage {
     private Coverage() {
     }
 
+    /** The rules of the model that no test fired, in file order; {@code fired} holds rule names. */
+    public static List<String> unfiredRules(triage.knowledge.rules.RuleModel model, Set<String> fired) {
+        return model.rules().stream().map(triage.knowledge.rules.RuleModel.RuleDef::name)
+                .filter(name -> !fired.contains(name)).distinct().toList();
+    }
+
     public static Report of(List<CatalogEntry> catalog, KnowledgeBase kb, Map<String, String> drlByFile,
                             Map<String, String> testSourcesByClass, Map<String, String> guidesByName) {
         Map<String, List<String>> rules = rulesByCause(drlByFile);

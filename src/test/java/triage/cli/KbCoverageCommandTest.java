@@ -10,6 +10,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,14 +23,45 @@ class KbCoverageCommandTest {
     private record Run(int exit, String out) {
     }
 
-    private static Run coverage(Path project) {
+    private static Run coverage(Path project, String... more) {
         StringWriter out = new StringWriter();
         CommandLine cl = TriageCommand.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(new StringWriter()));
-        int exit = cl.execute("kb", "coverage", "--kb", project.toString(),
-                "--catalog", project.resolve("catalog.yaml").toString(), "--guides", project.resolve("seeds").toString());
+        List<String> args = new ArrayList<>(List.of("kb", "coverage", "--kb", project.toString(),
+                "--catalog", project.resolve("catalog.yaml").toString(), "--guides", project.resolve("seeds").toString()));
+        args.addAll(List.of(more));
+        int exit = cl.execute(args.toArray(String[]::new));
         return new Run(exit, out.toString());
+    }
+
+    @Test
+    void theRulesNoTestFiredAreListedAndCounted(@TempDir Path tmp) throws IOException {
+        TestTriage.copyTree(FIXTURE, tmp);
+        Files.writeString(tmp.resolve("rules/more.drl"), """
+                package triage.rules.more;
+                import triage.facts.Symptom;
+                import triage.facts.Support;
+                rule "Seeing the demo symptom twice concludes the other cause"
+                when
+                    Symptom( id == "demo.seen", count >= 2 )
+                then
+                    insertLogical(Support.of("demo.uncovered", 0.6, drools));
+                end
+                """);
+        Path fired = tmp.resolve("fired.txt");
+        Files.writeString(fired, "Seeing the demo symptom concludes the covered cause\n");
+        String out = coverage(tmp, "--fired", fired.toString()).out();
+        String listing = out.substring(out.indexOf("rules no test fires"));
+        assertThat(listing)
+                .startsWith("rules no test fires (1 of 2")
+                .contains("    Seeing the demo symptom twice concludes the other cause")
+                .doesNotContain("    Seeing the demo symptom concludes the covered cause");
+    }
+
+    @Test
+    void withoutRecordedFiringsTheRuleListingIsLeftOut() {
+        assertThat(coverage(FIXTURE).out()).doesNotContain("rules no test fires");
     }
 
     @Test

@@ -2,6 +2,9 @@ package triage.rules;
 
 import org.junit.jupiter.api.Test;
 import triage.diagnosis.Diagnosis;
+import triage.testing.RuleFiringRecorder;
+
+import java.util.Set;
 
 import static triage.testing.DiagnosisAssert.assertThat;
 import static triage.testing.TestTriage.*;
@@ -23,6 +26,18 @@ class CacheRulesTest {
         assertThat(d).ranksFirst("cache.redis-unavailable")
                 .firedRule("redis-cli ping not answering PONG means Redis is unavailable")
                 .doesNotReport("database.down");
+    }
+
+    @Test
+    void aPingThatRedisRefusesFiresTheUnavailableRulesAndRulesOutThePoolAndNothingElse() {
+        Set<String> fired = RuleFiringRecorder.firedBy(() -> evidence("health-check.txt", lines(
+                "ops@nautilus-prod-01:~$ redis-cli ping",
+                "Could not connect to Redis at 127.0.0.1:6379: Connection refused")));
+        org.assertj.core.api.Assertions.assertThat(fired).containsExactlyInAnyOrder(
+                "redis-cli ping not answering PONG means Redis is unavailable",
+                "A refused Redis connection points at Redis being unavailable",
+                "Redis not answering at all makes a client pool problem unlikely",
+                "The exchange is reachable when no network-level failure is seen");
     }
 
     @Test

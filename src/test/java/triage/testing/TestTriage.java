@@ -37,6 +37,7 @@ public final class TestTriage {
 
     public static synchronized Triage get() {
         if (shared == null) {
+            RuleFiringRecorder.install();
             shared = Triage.load(projectRoot());
         }
         return shared;
