@@ -15,10 +15,23 @@ class KbCheckCommandTest {
         return Path.of("src/test/resources/fixtures", name);
     }
 
+    /**
+     * The quality findings (unreachable alternatives, weak keywords, a leading .* before an alternation, down
+     * causes without an upstream path) the knowledge base still has on 2026-12-03: a ratchet, so that their
+     * number can only fall. Lower it whenever findings are worked off; --strict fails on any.
+     */
+    static final int FINDINGS_STILL_TO_WORK_OFF = 230;
+
     @Test
-    void theRepositoryPasses() {
-        assertThat(KbCommand.check(Path.of(""))).isEmpty();
-        assertThat(Cli.run("kb", "check").exit()).isEqualTo(0);
+    void theRepositoryPassesWithNoErrorAndNoNewQualityFinding() {
+        KbCommand.Report report = KbCommand.run(Path.of(""));
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.findings()).hasSizeLessThanOrEqualTo(FINDINGS_STILL_TO_WORK_OFF);
+        assertThat(report.examples()).isGreaterThanOrEqualTo(2 * report.patterns());
+        Cli.Result r = Cli.run("kb", "check");
+        assertThat(r.exit()).isEqualTo(0);
+        assertThat(r.out()).contains("kb check: OK, " + report.patterns() + " patterns with " + report.examples() + " examples");
+        assertThat(Cli.run("kb", "check", "--strict").exit()).isEqualTo(report.findings().isEmpty() ? 0 : 1);
     }
 
     @Test

@@ -135,7 +135,9 @@ public record RuleModel(List<RuleDef> rules, List<Problem> problems) {
         List<Conclusion> conclusions = new ArrayList<>();
         Matcher m = CONCLUSION.matcher(rhs);
         while (m.find()) {
-            int line = r.getConsequenceLine() + (int) rhs.substring(0, m.start()).chars().filter(c -> c == '\n').count();
+            // the parser gives the line of "then"; the consequence's text starts after its line break
+            int line = r.getConsequenceLine() + (rhs.startsWith("\n") ? 0 : 1)
+                    + (int) rhs.substring(0, m.start()).chars().filter(c -> c == '\n').count();
             conclusions.add(new Conclusion(m.group(2), m.group(1).equals("Against"), largestFactor(m.group(3)), line));
         }
         Set<String> findings = new LinkedHashSet<>();
