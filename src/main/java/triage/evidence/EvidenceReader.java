@@ -11,6 +11,8 @@ import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import triage.facts.Answer;
+import triage.facts.Citation;
+import triage.facts.Symptom;
 import triage.knowledge.KnowledgeBase;
 import triage.knowledge.Problem;
 
@@ -113,12 +115,25 @@ public final class EvidenceReader {
     }
 
     private Evidence finish(Reading r) {
-        java.util.Set<String> unique = new java.util.LinkedHashSet<>(r.errors);
-        unique.addAll(r.warnings);
+        java.util.Set<String> unique = new java.util.LinkedHashSet<>();
+        r.errors.forEach(w -> unique.add(Redactor.redact(w)));
+        r.warnings.forEach(w -> unique.add(Redactor.redact(w)));
         List<String> warnings = new ArrayList<>(unique);
         List<Answer> answers = new ArrayList<>(r.symptoms.absences());
         answers.addAll(r.answers);
-        return new Evidence(r.symptoms.symptoms(), answers, warnings, r.readable, r.inputs);
+        List<Symptom> symptoms = r.symptoms.symptoms().stream().map(EvidenceReader::redacted).toList();
+        return new Evidence(symptoms, answers, warnings, r.readable, r.inputs);
+    }
+
+    /**
+     * Lines are redacted as they are read; this catches what is not a line: file and archive entry names
+     * in sources, subjects taken from symptom files or metric labels, attributes.
+     */
+    private static Symptom redacted(Symptom s) {
+        List<Citation> citations = s.citations().stream()
+                .map(c -> new Citation(Redactor.redact(c.source()), Redactor.redact(c.text()))).toList();
+        return new Symptom(s.id(), Redactor.redact(s.subject()), s.count(), s.value(), s.maxValue(), s.firstSeen(), s.lastSeen(),
+                Redactor.redact(s.attributes()), citations);
     }
 
     private void readFile(Path file, Reading r) {
@@ -248,6 +263,11 @@ public final class EvidenceReader {
         r.readable++;
     }
 
+    /** Jackson quotes the offending token ("Unrecognized token 'hunter2'"): it may be a secret, so it goes. */
+    static String withoutEchoedToken(String message) {
+        return message.replaceAll("(?i)(token|name|value) '[^']*'", "$1");
+    }
+
     /** @return false when the text is not one JSON document (JSON lines, or broken): read it as text */
     private boolean readJson(String name, String content, Reading r) throws IOException {
         JsonNode root;
@@ -258,7 +278,7 @@ public final class EvidenceReader {
             if (!jsonLines) {
                 int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
                 r.warnings.add(name + (line > 0 ? ":" + line : "") + ": invalid JSON ("
-                        + Problem.firstLine(e.getOriginalMessage(), "syntax error") + "); read as text lines");
+                        + withoutEchoedToken(Problem.firstLine(e.getOriginalMessage(), "syntax error")) + "); read as text lines");
             }
             return false;
         }
