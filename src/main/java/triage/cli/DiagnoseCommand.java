@@ -49,7 +49,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         for (Path p : paths) {
             if (!Files.exists(p)) {
-                err.println("triage: " + p + ": no such file or folder");
+                err.println("triage: " + triage.evidence.ControlCharacters.escape(p.toString()) + ": no such file or folder");
                 return TriageCommand.EXIT_USAGE;
             }
         }

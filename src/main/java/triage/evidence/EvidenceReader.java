@@ -116,8 +116,8 @@ public final class EvidenceReader {
 
     private Evidence finish(Reading r) {
         java.util.Set<String> unique = new java.util.LinkedHashSet<>();
-        r.errors.forEach(w -> unique.add(Redactor.redact(w)));
-        r.warnings.forEach(w -> unique.add(Redactor.redact(w)));
+        r.errors.forEach(w -> unique.add(printable(w)));
+        r.warnings.forEach(w -> unique.add(printable(w)));
         List<String> warnings = new ArrayList<>(unique);
         List<Answer> answers = new ArrayList<>(r.symptoms.absences());
         answers.addAll(r.answers);
@@ -127,13 +127,20 @@ public final class EvidenceReader {
 
     /**
      * Lines are redacted as they are read; this catches what is not a line: file and archive entry names
-     * in sources, subjects taken from symptom files or metric labels, attributes.
+     * in sources, subjects taken from symptom files or metric labels, attributes. Control characters are
+     * escaped everywhere, so nothing read can forge or drive what prints it.
      */
     private static Symptom redacted(Symptom s) {
         List<Citation> citations = s.citations().stream()
-                .map(c -> new Citation(Redactor.redact(c.source()), Redactor.redact(c.text()))).toList();
-        return new Symptom(s.id(), Redactor.redact(s.subject()), s.count(), s.value(), s.maxValue(), s.firstSeen(), s.lastSeen(),
-                Redactor.redact(s.attributes()), citations);
+                .map(c -> new Citation(printable(c.source()), printable(c.text()))).toList();
+        java.util.Map<String, String> attributes = new java.util.HashMap<>();
+        s.attributes().forEach((k, v) -> attributes.put(k, printable(v)));
+        return new Symptom(s.id(), printable(s.subject()), s.count(), s.value(), s.maxValue(), s.firstSeen(), s.lastSeen(),
+                attributes, citations);
+    }
+
+    private static String printable(String text) {
+        return ControlCharacters.escape(Redactor.redact(text));
     }
 
     private void readFile(Path file, Reading r) {
