@@ -55,7 +55,19 @@ public final class EvidenceReader {
     private final SymptomFileReader symptomFiles;
     private final ObjectMapper mapper;
 
+    /** Opens a file for reading; tests inject failures here (as root, permissions cannot make a file unreadable). */
+    interface Opener {
+        InputStream open(Path file) throws IOException;
+    }
+
+    private final Opener opener;
+
     public EvidenceReader(KnowledgeBase kb, Recognizer recognizer) {
+        this(kb, recognizer, Files::newInputStream);
+    }
+
+    EvidenceReader(KnowledgeBase kb, Recognizer recognizer, Opener opener) {
+        this.opener = opener;
         this.kb = kb;
         this.text = new TextReader(recognizer);
         this.json = new JsonEvidenceReader(recognizer);
@@ -150,7 +162,7 @@ public final class EvidenceReader {
             r.errors.add(name + ": cannot read file (permission denied or missing)");
             return;
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = opener.open(file)) {
             readStream(name, in, r);
         } catch (IOException e) {
             r.errors.add(name + ": cannot read file: " + e.getMessage());
