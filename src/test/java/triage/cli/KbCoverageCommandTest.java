@@ -73,4 +73,20 @@ class KbCoverageCommandTest {
         assertThat(run.out()).contains("no rule (0): -");
         assertThat(run.exit()).isEqualTo(TriageCommand.EXIT_OK);
     }
+
+    /** The project itself: every catalogued cause has a rule, a remediation and a test that concludes it. */
+    @Test
+    void onTheProjectItselfEveryCatalogedCauseIsConcludedByARuleAndByATest() {
+        Path root = triage.testing.TestTriage.projectRoot();
+        Path catalog = root.resolve("../shared/contract/causes.yaml").normalize();
+        triage.testing.SharedData.require(catalog);
+        StringWriter out = new StringWriter();
+        CommandLine cl = TriageCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        int exit = cl.execute("kb", "coverage", "--kb", root.toString());
+        assertThat(exit).as(out.toString()).isZero();
+        assertThat(out.toString()).containsPattern("causes (\\d+): with rules \\1, with tests \\1, with remediation \\1")
+                .contains("no test (0): -");
+    }
 }
