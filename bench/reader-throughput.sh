@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Evidence-reader throughput against grep -E -f on the same generated log, and the reader's peak memory.
-# Usage: bench/reader-throughput.sh [MEGABYTES]   (default 256; grep over the full pattern set is slow, so 1024 takes about 20 minutes)
+# Usage: bench/reader-throughput.sh [MEGABYTES]   (default 256; grep baselines run with LC_ALL=C on the first 16 MB, -Dgrep.mb=N to change)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f target/triage.jar ] || mvn -q -DskipTests package

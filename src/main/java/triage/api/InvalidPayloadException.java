@@ -37,13 +37,27 @@ public final class InvalidPayloadException extends IllegalArgumentException {
     public static InvalidPayloadException invalidJson(com.fasterxml.jackson.core.JsonProcessingException e) {
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        String what = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        int nl = what.indexOf('\n');
-        what = nl < 0 ? what : what.substring(0, nl);
-        what = what.replaceAll("(?i)(Unrecognized token) '[^']*'", "$1").replace('\r', ' ');
-        if (what.length() > 160) {
-            what = what.substring(0, 160) + "...";
+        String what = plainReason(e.getOriginalMessage());
+        return new InvalidPayloadException(Kind.INVALID_JSON, "invalid JSON" + where + ": " + what);
+    }
+
+    /** The parser's reason in plain words, without its internals (character codes, class and method names, echoed tokens). */
+    static String plainReason(String message) {
+        String m = message == null ? "" : message;
+        java.util.regex.Matcher c = java.util.regex.Pattern.compile("^Unexpected character \\('(.)' \\(code \\d+\\)\\)").matcher(m);
+        if (m.contains("end-of-input")) {
+            return "unexpected end of input";
+        } else if (c.find()) {
+            return "unexpected character '" + triage.evidence.ControlCharacters.escape(c.group(1)) + "'";
+        } else if (m.startsWith("Unrecognized token")) {
+            return "unrecognized token";
+        } else if (m.contains("nesting depth")) {
+            return "nested too deeply";
+        } else if (m.contains("Invalid UTF-8") || m.contains("Invalid UTF-")) {
+            return "not valid UTF-8";
+        } else if (m.contains("Illegal unquoted character")) {
+            return "control character inside a string";
         }
-        return new InvalidPayloadException(Kind.INVALID_JSON, "invalid JSON" + where + (what.isEmpty() ? "" : ": " + what));
+        return "syntax error";
     }
 }

@@ -15,6 +15,8 @@ import org.apache.commons.io.input.CloseShieldInputStream;
 import org.apache.commons.io.input.CountingInputStream;
 import org.apache.commons.io.input.ProxyInputStream;
 import triage.facts.Answer;
+import triage.facts.Citation;
+import triage.facts.Symptom;
 import triage.knowledge.KnowledgeBase;
 import triage.knowledge.Problem;
 
@@ -61,7 +63,22 @@ public final class EvidenceReader {
     private long pipeWaitMs = EvidenceFiles.PIPE_WAIT_MS;
     private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
+    /**
+     * Opens a file for reading; tests inject failures here (as root, permissions cannot make a file unreadable).
+     * Null: {@link EvidenceFiles#open}, which also waits a bounded time on a named pipe.
+     */
+    interface Opener {
+        InputStream open(Path file) throws IOException;
+    }
+
+    private final Opener opener;
+
     public EvidenceReader(KnowledgeBase kb, Recognizer recognizer) {
+        this(kb, recognizer, null);
+    }
+
+    EvidenceReader(KnowledgeBase kb, Recognizer recognizer, Opener opener) {
+        this.opener = opener;
         this.kb = kb;
         this.text = new TextReader(recognizer);
         this.json = new JsonEvidenceReader(recognizer);
@@ -192,12 +209,32 @@ public final class EvidenceReader {
     }
 
     private Evidence finish(Reading r) {
-        java.util.Set<String> unique = new java.util.LinkedHashSet<>(r.errors);
-        unique.addAll(r.warnings);
+        java.util.Set<String> unique = new java.util.LinkedHashSet<>();
+        r.errors.forEach(w -> unique.add(printable(w)));
+        r.warnings.forEach(w -> unique.add(printable(w)));
         List<String> warnings = new ArrayList<>(unique);
         List<Answer> answers = new ArrayList<>(r.symptoms.absences());
         answers.addAll(r.answers);
-        return new Evidence(r.symptoms.symptoms(), answers, warnings, r.readable, r.inputs);
+        List<Symptom> symptoms = r.symptoms.symptoms().stream().map(EvidenceReader::redacted).toList();
+        return new Evidence(symptoms, answers, warnings, r.readable, r.inputs);
+    }
+
+    /**
+     * Lines are redacted as they are read; this catches what is not a line: file and archive entry names
+     * in sources, subjects taken from symptom files or metric labels, attributes. Control characters are
+     * escaped everywhere, so nothing read can forge or drive what prints it.
+     */
+    private static Symptom redacted(Symptom s) {
+        List<Citation> citations = s.citations().stream()
+                .map(c -> new Citation(printable(c.source()), printable(c.text()))).toList();
+        java.util.Map<String, String> attributes = new java.util.HashMap<>();
+        s.attributes().forEach((k, v) -> attributes.put(k, printable(v)));
+        return new Symptom(s.id(), printable(s.subject()), s.count(), s.value(), s.maxValue(), s.firstSeen(), s.lastSeen(),
+                attributes, citations);
+    }
+
+    private static String printable(String text) {
+        return ControlCharacters.escape(Redactor.redact(text));
     }
 
     private void readFile(Path file, Reading r) {
@@ -209,7 +246,7 @@ public final class EvidenceReader {
         }
         InputStream in;
         try {
-            in = EvidenceFiles.open(file, pipeWaitMs);
+            in = opener == null ? EvidenceFiles.open(file, pipeWaitMs) : opener.open(file);
         } catch (IOException e) {
             r.inputs++;
             r.errors.add(name + ": " + e.getMessage() + "; skipped");
@@ -385,6 +422,11 @@ public final class EvidenceReader {
         r.readable++;
     }
 
+    /** Jackson quotes the offending token ("Unrecognized token 'hunter2'"): it may be a secret, so it goes. */
+    static String withoutEchoedToken(String message) {
+        return message.replaceAll("(?i)(token|name|value) '[^']*'", "$1");
+    }
+
     /** @return false when the text is not one JSON document (JSON lines, or broken): read it as text */
     private boolean readJson(String name, String content, Reading r) throws IOException {
         JsonNode root;
@@ -395,7 +437,7 @@ public final class EvidenceReader {
             if (!jsonLines) {
                 int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
                 r.warnings.add(name + (line > 0 ? ":" + line : "") + ": invalid JSON ("
-                        + Problem.firstLine(e.getOriginalMessage(), "syntax error") + "); read as text lines");
+                        + withoutEchoedToken(Problem.firstLine(e.getOriginalMessage(), "syntax error")) + "); read as text lines");
             }
             return false;
         }

@@ -141,7 +141,7 @@ final class SymptomFileReader {
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new EvidenceException(file + (line > 0 ? ":" + line : "") + ": malformed symptom file: "
-                    + Problem.firstLine(e.getOriginalMessage(), "syntax error"));
+                    + EvidenceReader.withoutEchoedToken(Problem.firstLine(e.getOriginalMessage(), "syntax error")));
         } catch (IOException e) {
             throw new EvidenceException(file + ": cannot read: " + e.getMessage());
         }

@@ -158,7 +158,14 @@ public final class Coverage {
         return out;
     }
 
-    /** Test methods ("Class.method") whose body mentions the quoted cause id. */
+    /**
+     * Assertions that conclude a cause: it ranks first, is reported, ranks above another, or is the id
+     * asserted equal. A mention in {@code doesNotReport("x")}, {@code hasCandidate("x")} or as the lower
+     * of {@code ranksAbove} does not test that the cause is concluded.
+     */
+    private static final Pattern CONCLUDES = Pattern.compile("(?:\\b(?:ranksFirst|reports|ranksAbove|concludes)|\\.isEqualTo)\\(\\s*\"([^\"]+)\"");
+
+    /** Test methods ("Class.method") whose body asserts the cause is concluded. */
     static Map<String, List<String>> testsByCause(List<CatalogEntry> catalog, Map<String, String> testSourcesByClass) {
         Map<String, List<String>> out = new TreeMap<>();
         testSourcesByClass.forEach((cls, text) -> {
@@ -172,9 +179,13 @@ public final class Coverage {
             for (int i = 0; i < starts.size(); i++) {
                 int from = starts.get(i)[0];
                 int to = i + 1 < starts.size() ? starts.get(i + 1)[0] : text.length();
-                String body = text.substring(from, to);
+                Set<String> concluded = new HashSet<>();
+                Matcher c = CONCLUDES.matcher(text.substring(from, to));
+                while (c.find()) {
+                    concluded.add(c.group(1));
+                }
                 for (CatalogEntry e : catalog) {
-                    if (body.contains("\"" + e.id() + "\"")) {
+                    if (concluded.contains(e.id())) {
                         out.computeIfAbsent(e.id(), k -> new ArrayList<>()).add(cls + "." + names.get(i));
                     }
                 }

@@ -27,7 +27,7 @@ public final class MarkdownRenderer implements Renderer {
             }
             out.append("**Evidence**\n\n");
             for (EvidenceItem e : c.evidence()) {
-                out.append("- `").append(e.source()).append("`: ").append(TextRenderer.clip(e.text()).replace("`", "'")).append('\n');
+                out.append("- ").append(code(e.source())).append(": ").append(code(TextRenderer.clip(e.text()))).append('\n');
             }
             if (explain) {
                 out.append("\n**Rules**\n\n");
@@ -57,8 +57,13 @@ public final class MarkdownRenderer implements Renderer {
             out.append('\n');
         }
         for (String w : d.warnings()) {
-            out.append("> warning: ").append(w).append('\n');
+            out.append("> warning: ").append(code(w)).append('\n');
         }
         return out.toString();
+    }
+
+    /** Evidence goes in code spans: Markdown, HTML and links in a log line are shown, never rendered. */
+    static String code(String text) {
+        return "`" + text.replace("`", "'") + "`";
     }
 }

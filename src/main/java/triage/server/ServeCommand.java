@@ -44,6 +44,9 @@ public final class ServeCommand implements Callable<Integer> {
             description = "file holding the bearer token every request but /healthz must carry")
     Path tokenFile;
 
+    @Option(names = "--insecure", description = "allow a non-loopback --bind without --token-file (anyone who can reach it may post)")
+    boolean insecure;
+
     @Option(names = "--log-format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     String logFormat;
 
@@ -78,6 +81,13 @@ public final class ServeCommand implements Callable<Integer> {
         if (!logFormat.equals("text") && !logFormat.equals("json")) {
             System.err.println("triage: --log-format must be text or json");
             return EXIT_USAGE;
+        }
+        if (tokenFile == null && !insecure && !isLoopback(bind)) {
+            System.err.println("triage: --bind " + bind + " is reachable from other hosts: give --token-file FILE, or --insecure to serve without one");
+            return EXIT_USAGE;
+        }
+        if (tokenFile != null) {
+            tokenFileWarning(tokenFile).ifPresent(w -> System.err.println("triage: warning: " + w));
         }
         ServiceLogging.configure(logFormat);
         Logger log = LoggerFactory.getLogger(ServeCommand.class);
@@ -118,7 +128,11 @@ public final class ServeCommand implements Callable<Integer> {
             return EXIT_USAGE;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable stop = () -> {
+            if (!stopping.compareAndSet(false, true)) {
+                return;
+            }
             log.atInfo().setMessage("stopping").addKeyValue("in_flight", server.requestsInFlight()).log();
             try {
                 server.stop();
@@ -130,7 +144,15 @@ public final class ServeCommand implements Callable<Integer> {
                 log.info("stopped");
                 stopped.countDown();
             }
-        }, "triage-shutdown"));
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "triage-shutdown"));
+        // SIGTERM is the ordinary way to stop a service: handled here, the stop is graceful and the exit status 0
+        // (left to the JVM, a shutdown hook would stop it as gracefully, but the status would be 143)
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), sig -> new Thread(stop, "triage-sigterm").start());
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            log.atDebug().setMessage("SIGTERM left to the JVM").addKeyValue("why", e.toString()).log();
+        }
         log.atInfo().setMessage("listening")
                 .addKeyValue("url", server.url())
                 .addKeyValue("auth", config.token().isPresent() ? "bearer" : "none")
@@ -173,6 +195,29 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    static boolean isLoopback(String address) {
+        try {
+            return java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** A token others can read is not a secret: say so (the service still starts). */
+    static java.util.Optional<String> tokenFileWarning(Path file) {
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+            if (perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)
+                    || perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)) {
+                return java.util.Optional.of(file + ": the token file is readable by other users (" 
+                        + java.nio.file.attribute.PosixFilePermissions.toString(perms) + "); chmod 600 it");
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            return java.util.Optional.empty(); // not a POSIX file system, or unreadable: readToken says so
+        }
+        return java.util.Optional.empty();
     }
 
     static String readToken(Path file) throws IOException {

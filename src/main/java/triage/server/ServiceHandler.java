@@ -133,7 +133,7 @@ final class ServiceHandler extends Handler.Abstract {
             case ALERTMANAGER -> {
                 allow(request, response, "POST");
                 authenticate(request, response);
-                return alertmanager(readBody(request), start);
+                return alertmanager(request, readBody(request), start);
             }
             case DIAGNOSE -> {
                 allow(request, response, "POST");
@@ -159,7 +159,12 @@ final class ServiceHandler extends Handler.Abstract {
         }
     }
 
-    private Reply alertmanager(byte[] body, long start) {
+    private Reply alertmanager(Request request, byte[] body, long start) {
+        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (!(type.isEmpty() || type.startsWith("application/json") || type.endsWith("+json"))) {
+            throw new HttpProblem(415, "unsupported_media_type", "unsupported content type; Alertmanager posts application/json");
+        }
         AlertGroup group;
         try {
             group = AlertGroup.parse(body);

@@ -1,6 +1,5 @@
 package triage.cases;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import triage.evidence.Evidence;
@@ -31,7 +30,7 @@ class PublicCaseSymptomsTest {
     @MethodSource("cases")
     void theTellingSymptomsAreRecognisedWithFileAndLine(String name) throws IOException {
         Path evidence = PublicCasesTest.CASES.resolve(name).resolve("evidence");
-        Assumptions.assumeTrue(Files.isDirectory(evidence), "../shared/cases is not beside the project");
+        triage.testing.SharedData.require(evidence);
         Map<String, List<String>> expected = triage.testing.Bundles.expected(LIST);
         Evidence read = TestTriage.get().read(List.of(evidence));
         assertThat(read.warnings()).isEmpty();

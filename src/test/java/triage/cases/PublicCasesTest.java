@@ -1,6 +1,5 @@
 package triage.cases;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import triage.diagnosis.CauseHypothesis;
@@ -44,7 +43,7 @@ class PublicCasesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void theExpectedCauseRanksFirstAndEveryFileIsReadWithoutAWarning(String name) {
-        Assumptions.assumeTrue(Files.isDirectory(CASES), "../shared/cases is not beside the project");
+        triage.testing.SharedData.require(CASES);
         Bundles.assertDiagnosedAsExpected(CASES.resolve(name));
     }
 }

@@ -121,4 +121,20 @@ class KbCoverageCommandTest {
                 .contains("  demo.uncovered: 3 (systems: Nautilus | layouts: logback | kinds: log)")
                 .contains("  fewer than 3 variants (1): demo.covered");
     }
+
+    /** The project itself: every catalogued cause has a rule, a remediation and a test that concludes it. */
+    @Test
+    void onTheProjectItselfEveryCatalogedCauseIsConcludedByARuleAndByATest() {
+        Path root = triage.testing.TestTriage.projectRoot();
+        Path catalog = root.resolve("../shared/contract/causes.yaml").normalize();
+        triage.testing.SharedData.require(catalog);
+        StringWriter out = new StringWriter();
+        CommandLine cl = TriageCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        int exit = cl.execute("kb", "coverage", "--kb", root.toString());
+        assertThat(exit).as(out.toString()).isZero();
+        assertThat(out.toString()).containsPattern("causes (\\d+): with rules \\1, with tests \\1, with remediation \\1")
+                .contains("no test (0): -");
+    }
 }

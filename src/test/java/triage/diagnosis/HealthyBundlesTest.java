@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Healthy systems stay silent: the public healthy bundles (expect: none) report no cause. */
 class HealthyBundlesTest {
@@ -18,7 +17,7 @@ class HealthyBundlesTest {
     @ValueSource(strings = {"hft-busy-session-daily-binance-reconnect", "sprint3-normal-afternoon-with-client-reconnect"})
     void aHealthyBundleReportsNoCause(String bundle) {
         Path evidence = TestTriage.projectRoot().resolve("../shared/cases").resolve(bundle).resolve("evidence").normalize();
-        assumeTrue(Files.isDirectory(evidence), "shared cases not available: " + evidence);
+        triage.testing.SharedData.require(evidence);
         Diagnosis d = TestTriage.get().diagnose(List.of(evidence));
         assertThat(d.causes()).as("causes of healthy bundle %s", bundle)
                 .extracting(CauseHypothesis::id).isEmpty();

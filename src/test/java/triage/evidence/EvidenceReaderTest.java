@@ -12,7 +12,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import triage.knowledge.KnowledgeBase;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
@@ -105,16 +105,26 @@ class EvidenceReaderTest {
     void binaryEmptyAndUnreadableFilesAreWarningsNotFailures() throws IOException {
         Files.write(dir.resolve("core.1234"), new byte[]{0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3});
         Files.writeString(dir.resolve("empty.log"), "");
-        Path locked = dir.resolve("locked.log");
-        Files.writeString(locked, LINE);
-        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        Files.writeString(dir.resolve("locked.log"), LINE);
+        Files.writeString(dir.resolve("breaks.log"), LINE);
         Files.writeString(dir.resolve("good.log"), LINE);
-        Evidence e = reader(refused).read(List.of(dir));
-        assertThat(e.symptoms()).hasSize(1);
+        // injected failures, since permissions cannot make a file unreadable to root (CI runs as root)
+        KnowledgeBase kb = RecognitionFixture.kb(List.of(refused), List.of(), List.of());
+        EvidenceReader reader = new EvidenceReader(kb, new Recognizer(kb), file -> switch (file.getFileName().toString()) {
+            case "locked.log" -> throw new java.nio.file.AccessDeniedException(file.toString());
+            case "breaks.log" -> new java.io.InputStream() {
+                @Override
+                public int read() throws IOException {
+                    throw new IOException("Input/output error");
+                }
+            };
+            default -> Files.newInputStream(file);
+        });
+        Evidence e = reader.read(List.of(dir));
+        assertThat(e.symptoms()).singleElement().satisfies(s -> assertThat(s.count()).isEqualTo(1));
         assertThat(e.warnings()).anySatisfy(w -> assertThat(w).contains("core.1234").contains("binary"));
-        if (!Files.isReadable(locked)) { // root can read anything
-            assertThat(e.warnings()).anySatisfy(w -> assertThat(w).contains("locked.log"));
-        }
+        assertThat(e.warnings()).anySatisfy(w -> assertThat(w).contains("locked.log: cannot read file"));
+        assertThat(e.warnings()).anySatisfy(w -> assertThat(w).contains("breaks.log: cannot read: Input/output error"));
         assertThat(e.nothingReadable()).isFalse();
     }
 

@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Every section the catalog cites is a heading detected in the five guides. */
 class GuideSectionsTest {
@@ -22,7 +21,7 @@ class GuideSectionsTest {
     @Test
     void everyCatalogSourceNamesADetectedHeading() throws IOException {
         Path catalog = SHARED.resolve("contract/causes.yaml");
-        assumeTrue(Files.isRegularFile(catalog), "shared catalog not available");
+        triage.testing.SharedData.require(catalog);
         Set<String> headings = new HashSet<>();
         try (var guides = Files.list(SHARED.resolve("seeds"))) {
             for (Path g : guides.filter(p -> p.toString().endsWith(".txt")).toList()) {

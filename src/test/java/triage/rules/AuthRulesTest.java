@@ -34,6 +34,16 @@ class AuthRulesTest {
         assertThat(d).doesNotReport("auth.exchange-api-key-invalid").doesNotReport("auth.trading-permission-missing");
     }
 
+
+    /** Twin of the above: the line naming the source IP is what makes it an IP restriction. */
+    @Test
+    void minus2015NamingTheSourceIpIsAnIpRestriction() {
+        Diagnosis d = evidence("exchanges.log", lines(
+                "[2026-03-09 08:00:16.824] [exchanges] [error] binance: REST GET /api/v3/account 401 latency_us: 10962 body: {\"code\":-2015,\"msg\":\"Invalid API-key, IP, or permissions for action.\"}",
+                "[2026-03-09 08:00:33.332] [exchanges] [error] binance: Access denied: IP not allowed for API key ****Qm7x (egress 203.0.113.47)"));
+        assertThat(d).ranksFirst("exchange.ip-restricted");
+    }
+
     @Test
     void invalidSignatureWithASynchronisedClockIsAWrongSecret() {
         Diagnosis d = given(seen("auth.invalid-signature", 4), no("host.clock-offset"));

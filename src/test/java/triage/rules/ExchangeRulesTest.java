@@ -34,6 +34,14 @@ class ExchangeRulesTest {
         assertThat(d).doesNotReport("exchange.rate-limited");
     }
 
+
+    /** Twin of the above: repeated, the same rate-limit answer is reported. */
+    @Test
+    void repeatedRateLimitsAreReported() {
+        Diagnosis d = given(seen("exchange.http-429", 5));
+        assertThat(d).ranksFirst("exchange.rate-limited");
+    }
+
     @Test
     void binanceRateLimitLogLinesAreRecognised() {
         Diagnosis d = evidence("exchanges.log", lines(

@@ -74,6 +74,21 @@ class MessagingRulesTest {
         assertThat(d).doesNotReport("messaging.ws-connection-limit-reached").doesNotReport("messaging.ws-manager-hung");
     }
 
+
+    /** Twin of the above: the same rejected handshakes with the connections at their maximum are the limit. */
+    @Test
+    void rejectedHandshakesWithConnectionsAtTheMaximumAreTheLimit() {
+        Diagnosis d = evidence("docker-compose-logs-backend.txt", lines(
+                        "backend-1  | INFO:     10.30.2.41:40275 - \"WebSocket /ws/portfolio/PORTFOLIO_001\" 403",
+                        "backend-1  | INFO:     connection rejected (403 Forbidden)"),
+                "backend-metrics.txt", lines(
+                        "websocket_active_connections 1000",
+                        "websocket_max_connections 1000"),
+                "browser-console.txt", lines(
+                        "WebSocket connection to 'ws://sprint3-ui.trading.internal/ws/portfolio/PORTFOLIO_001' failed: Error during WebSocket handshake: Unexpected response code: 403"));
+        assertThat(d).ranksFirst("messaging.ws-connection-limit-reached");
+    }
+
     @Test
     void aWebSocketProbeTimingOutWhileHttpIsHealthyIsAHungManager() {
         Diagnosis d = evidence("checks.txt", lines(

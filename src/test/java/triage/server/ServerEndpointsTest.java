@@ -70,6 +70,23 @@ class ServerEndpointsTest {
     }
 
     @Test
+    void invalidJsonIs400WithLineAndColumnInPlainWords() throws Exception {
+        HttpResponse<String> r = f.send(f.post("/v1/diagnose", "{\"evidence\": [\n  {\"name\": \"a.log\",}\n]}".getBytes(StandardCharsets.UTF_8)).build());
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json(r).path("error").asText()).isEqualTo("invalid JSON at line 2, column 20: unexpected character '}'");
+        HttpResponse<String> cut = f.send(f.post("/v1/alertmanager", "{\"version\": \"4\", \"alerts\": [".getBytes(StandardCharsets.UTF_8)).build());
+        assertThat(json(cut).path("error").asText()).isEqualTo("invalid JSON at line 1, column 29: unexpected end of input");
+    }
+
+    @Test
+    void theAlertmanagerEndpointChecksItsContentTypeLikeTheDiagnoseEndpoint() throws Exception {
+        HttpResponse<String> r = f.send(java.net.http.HttpRequest.newBuilder(f.uri("/v1/alertmanager")).timeout(java.time.Duration.ofSeconds(10))
+                .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(ServerFixture.samplePayload())).build());
+        assertRefused(r, 415, "unsupported content type");
+        assertThat(f.send(f.post("/v1/alertmanager", ServerFixture.samplePayload()).build()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aRefusalNeverQuotesThePayload() throws Exception {
         HttpResponse<String> r = f.send(f.post("/v1/alertmanager",
                 "{\"version\": \"4\", \"alerts\": hunter2SuperSecretValue}".getBytes(StandardCharsets.UTF_8)).build());
