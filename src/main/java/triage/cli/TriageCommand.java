@@ -8,7 +8,7 @@ import triage.knowledge.Problem;
 @Command(name = "triage", mixinStandardHelpOptions = true, version = "triage 0.1.0",
         description = "Diagnoses incidents in algorithmic and high-frequency trading platforms.",
         subcommands = {DiagnoseCommand.class, KbCommand.class, ConsultCommand.class,
-                triage.server.ServeCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TriageCommand implements Runnable {
 

@@ -14,12 +14,12 @@ import org.slf4j.LoggerFactory;
  * key-value pairs) or as flat JSON objects ({@link FlatJsonEncoder}), at INFO for the service's own
  * logger. Replaces the appender of {@code logback.xml}, which suits the one-shot commands.
  */
-final class ServiceLogging {
+public final class ServiceLogging {
 
     private ServiceLogging() {
     }
 
-    static void configure(String format) {
+    public static void configure(String format) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return; // another SLF4J binding: leave it to its own configuration
         }

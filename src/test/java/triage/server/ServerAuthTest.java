@@ -21,7 +21,7 @@ class ServerAuthTest {
     static void start() throws Exception {
         Path file = Files.createTempFile("triage-token", ".txt");
         Files.writeString(file, TOKEN + "\n");
-        f = new ServerFixture(ServerConfig.defaults().withToken(ServeCommand.readToken(file)));
+        f = new ServerFixture(ServerConfig.defaults().withToken(triage.cli.ServeCommand.readToken(file)));
     }
 
     @AfterAll
@@ -79,10 +79,10 @@ class ServerAuthTest {
     @Test
     void aTokenFileMustHoldOneLine() throws Exception {
         Path empty = Files.createTempFile("triage-token", ".txt");
-        assertThatThrownBy(() -> ServeCommand.readToken(empty)).hasMessageContaining("one non-empty line");
+        assertThatThrownBy(() -> triage.cli.ServeCommand.readToken(empty)).hasMessageContaining("one non-empty line");
         Path two = Files.createTempFile("triage-token", ".txt");
         Files.writeString(two, "a\nb\n");
-        assertThatThrownBy(() -> ServeCommand.readToken(two)).hasMessageContaining("one non-empty line");
+        assertThatThrownBy(() -> triage.cli.ServeCommand.readToken(two)).hasMessageContaining("one non-empty line");
         assertThat(ServerConfig.defaults().withToken(TOKEN).toString()).doesNotContain(TOKEN);
     }
 }

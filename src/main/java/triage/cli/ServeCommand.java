@@ -1,17 +1,18 @@
-package triage.server;
+package triage.cli;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import triage.cli.ProjectRootOption;
 import triage.api.Triage;
+import triage.server.ServerConfig;
+import triage.server.ServiceLogging;
+import triage.server.TriageServer;
 import triage.incidents.IncidentService;
 import triage.incidents.IncidentStore;
 import triage.incidents.NotificationConfig;
 import java.util.Optional;
-import triage.cli.ProjectRoot;
 import triage.knowledge.KnowledgeBaseException;
 import triage.knowledge.Problem;
 
@@ -220,7 +221,7 @@ public final class ServeCommand implements Callable<Integer> {
         return java.util.Optional.empty();
     }
 
-    static String readToken(Path file) throws IOException {
+    public static String readToken(Path file) throws IOException {
         String token;
         try {
             token = Files.readString(file, StandardCharsets.UTF_8).strip();

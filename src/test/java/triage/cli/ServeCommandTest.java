@@ -1,4 +1,4 @@
-package triage.server;
+package triage.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
