@@ -50,6 +50,11 @@ final class ContentSniffer {
         if (isTar(h)) {
             return of(Kind.TAR);
         }
+        // images and executables (core dumps are ELF) by their magic numbers, whatever their NULs look like
+        if (startsWith(h, 0x89, 'P', 'N', 'G') || startsWith(h, 0xff, 0xd8, 0xff) || startsWith(h, 'G', 'I', 'F', '8')
+                || startsWith(h, 0x7f, 'E', 'L', 'F')) {
+            return of(Kind.BINARY);
+        }
         // byte order marks; UTF-32LE's starts with UTF-16LE's, so it is tried first
         if (startsWith(h, 0xff, 0xfe, 0, 0)) {
             return text(UTF_32LE, 4);

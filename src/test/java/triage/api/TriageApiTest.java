@@ -80,7 +80,8 @@ class TriageApiTest {
     void inMemoryFilesAreReadTogetherLikeFilesOnDisk() throws Exception {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("a.log", lines(LOG_429, 2).getBytes(StandardCharsets.UTF_8));
-        files.put("b.log", lines(LOG_429, 2).getBytes(StandardCharsets.UTF_8));
+        // different lines: files of the same content count once (issue 13), in memory and on disk alike
+        files.put("b.log", lines(LOG_429.replace("09:1", "10:1"), 2).getBytes(StandardCharsets.UTF_8));
         Diagnosis inMemory = TestTriage.get().diagnose(files);
         Path dir = Files.createTempDirectory("triage-api");
         for (Map.Entry<String, byte[]> f : files.entrySet()) {

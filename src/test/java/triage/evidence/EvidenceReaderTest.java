@@ -105,8 +105,9 @@ class EvidenceReaderTest {
     void binaryEmptyAndUnreadableFilesAreWarningsNotFailures() throws IOException {
         Files.write(dir.resolve("core.1234"), new byte[]{0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3});
         Files.writeString(dir.resolve("empty.log"), "");
-        Files.writeString(dir.resolve("locked.log"), LINE);
-        Files.writeString(dir.resolve("breaks.log"), LINE);
+        // three different files (files of the same content count once): only good.log can be read
+        Files.writeString(dir.resolve("locked.log"), LINE + "# locked\n");
+        Files.writeString(dir.resolve("breaks.log"), LINE + "# breaks\n");
         Files.writeString(dir.resolve("good.log"), LINE);
         // injected failures, since permissions cannot make a file unreadable to root (CI runs as root)
         KnowledgeBase kb = RecognitionFixture.kb(List.of(refused), List.of(), List.of());
