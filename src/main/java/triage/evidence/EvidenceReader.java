@@ -249,7 +249,8 @@ public final class EvidenceReader {
             in = opener == null ? EvidenceFiles.open(file, pipeWaitMs) : opener.open(file);
         } catch (IOException e) {
             r.inputs++;
-            r.errors.add(name + ": " + e.getMessage() + "; skipped");
+            r.errors.add(name + ": " + (e instanceof java.nio.file.AccessDeniedException
+                    ? "cannot read file (permission denied)" : e.getMessage()) + "; skipped");
             return;
         }
         try (in) {
