@@ -208,17 +208,7 @@ public record RuleModel(List<RuleDef> rules, List<Problem> problems) {
                     continue;
                 }
                 constraints.add(expr);
-                Matcher id = ID_EQ.matcher(expr);
-                while (id.find()) {
-                    ids.add(id.group(1));
-                }
-                Matcher in = ID_IN.matcher(expr);
-                while (in.find()) {
-                    Matcher q = QUOTED.matcher(in.group(1));
-                    while (q.find()) {
-                        ids.add(q.group(1));
-                    }
-                }
+                ids.addAll(idsIn(expr));
             }
         }
         String reply = null;
@@ -228,6 +218,23 @@ public record RuleModel(List<RuleDef> rules, List<Problem> problems) {
             reply = r.find() ? r.group(1) : IS_NO.matcher(all).find() ? "NO" : null;
         }
         return new Condition(kind, Set.copyOf(ids), negated, p.getIdentifier(), List.copyOf(constraints), reply, p.getLine());
+    }
+
+    /** The ids a constraint names: {@code id == "x"}, or each of {@code id in ("x", "y")} (also {@code symptom} for answers). */
+    static Set<String> idsIn(String constraint) {
+        Set<String> ids = new LinkedHashSet<>();
+        Matcher id = ID_EQ.matcher(constraint);
+        while (id.find()) {
+            ids.add(id.group(1));
+        }
+        Matcher in = ID_IN.matcher(constraint);
+        while (in.find()) {
+            Matcher q = QUOTED.matcher(in.group(1));
+            while (q.find()) {
+                ids.add(q.group(1));
+            }
+        }
+        return ids;
     }
 
     /**

@@ -35,9 +35,6 @@ public final class UnrelatedJoinCheck {
 
     private static final Pattern FIELD_BINDING = Pattern.compile("(\\$\\w+)\\s*:(?!=)");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\w+");
-    private static final Pattern ID_EQ = Pattern.compile("\\bid\\s*==\\s*\"([^\"]+)\"");
-    private static final Pattern ID_IN = Pattern.compile("\\bid\\s+in\\s*\\(([^)]*)\\)");
-    private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
 
     private UnrelatedJoinCheck() {
     }
@@ -95,7 +92,8 @@ public final class UnrelatedJoinCheck {
             }
             List<String> constraints = constraints(p);
             String label = p.getIdentifier() != null ? p.getIdentifier() : "Symptom(" + String.join(", ", constraints) + ")";
-            boolean many = ids(constraints).isEmpty() || ids(constraints).stream().anyMatch(manyFacts);
+            Set<String> ids = ids(constraints);
+            boolean many = ids.isEmpty() || ids.stream().anyMatch(manyFacts);
             if (first == null) {
                 first = label;
                 firstMany = many;
@@ -119,19 +117,7 @@ public final class UnrelatedJoinCheck {
     /** The ids a pattern accepts ({@code id == "x"}, {@code id in ("x", "y")}); empty when any. */
     private static Set<String> ids(List<String> constraints) {
         Set<String> ids = new HashSet<>();
-        for (String c : constraints) {
-            Matcher eq = ID_EQ.matcher(c);
-            while (eq.find()) {
-                ids.add(eq.group(1));
-            }
-            Matcher in = ID_IN.matcher(c);
-            while (in.find()) {
-                Matcher q = QUOTED.matcher(in.group(1));
-                while (q.find()) {
-                    ids.add(q.group(1));
-                }
-            }
-        }
+        constraints.forEach(c -> ids.addAll(RuleModel.idsIn(c)));
         return ids;
     }
 
