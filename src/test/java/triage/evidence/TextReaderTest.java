@@ -76,6 +76,20 @@ class TextReaderTest {
     }
 
     @Test
+    void aPromptThatSearchesForASymptomsWordsIsNotEvidenceButWhatItPrintsIs() {
+        PatternDef mismatch = pattern("x.mismatch", "(?i)position (?:mismatch|discrepancy)", "position mismatch", "position discrepancy");
+        String transcript = String.join("\n",
+                "oncall@nautilus-prod-01:/opt/app$ grep -i 'position mismatch' logs/position_sync.log",
+                "root@nautilus-prod-01:/# grep -c 'position discrepancy' logs/position_sync.log",
+                "0",
+                "oncall@nautilus-prod-01:/opt/app$ tail -1 logs/position_sync.log",
+                "2026-07-21 10:04:12,108 - position_sync - WARNING - position mismatch EURUSD.SIM local=500000 venue=450000", "");
+        Symptom s = only(reader(mismatch).read("operator-shell.txt", transcript.getBytes(StandardCharsets.UTF_8)));
+        assertThat(s.count()).isEqualTo(1);
+        assertThat(s.citations().get(0).source()).isEqualTo("operator-shell.txt:5");
+    }
+
+    @Test
     void healthyLinesBecomeKnownAbsences() {
         PatternDef ok = new PatternDef("x.loss", "\\b0% packet loss", List.of("packet loss"), null, null, true, null);
         Evidence e = reader(ok).read("ping.txt", "3 packets transmitted, 3 received, 0% packet loss, time 2003ms\n".getBytes());
