@@ -186,6 +186,40 @@ class OrdersRulesTest {
                 .planStartsByStoppingDamage();
     }
 
+    @Test
+    void anOrderTheExchangeReportsFilledWhileTheLocalPositionDisagreesIsAMissedFill() {
+        Diagnosis d = evidence(missedFillEvidence());
+        assertThat(d).ranksFirst("orders.fill-event-missed")
+                .firedRule("An order filled on the exchange while the local position disagrees with the exchange means the fill event was missed")
+                .doesNotReport("orders.position-manager-fault");
+    }
+
+    @Test
+    void theSameDisagreementAfterAFillWasReceivedIsNotAMissedFill() {
+        String[] files = missedFillEvidence();
+        files[1] = files[1] + "\n[2026-10-20 11:02:20.118] [orders] [info] fill received order_id: 1941160455 BTCUSDT BUY qty: 0.05000000 price: 67112.10";
+        Diagnosis d = evidence(files);
+        assertThat(d).doesNotReport("orders.fill-event-missed");
+    }
+
+    /** query_exchange_order.sh shows the order FILLED; the operator's position check shows the local position behind. */
+    private static String[] missedFillEvidence() {
+        return new String[] {"operator-shell.txt", lines(
+                "hft@hft-ny4-01:/opt/hft_system$ ./scripts/query_exchange_order.sh binance 1941160455",
+                "{\"symbol\":\"BTCUSDT\",\"orderId\":1941160455,\"executedQty\":\"0.05000000\",\"status\":\"FILLED\",\"side\":\"BUY\"}",
+                "hft@hft-ny4-01:/opt/hft_system$ ./scripts/check_positions.sh BTCUSDT",
+                "MISMATCH: local position differs from exchange by 0.05000000"),
+                "orders.log", "[2026-10-20 11:02:14.331] [orders] [info] order 1941160455 BTCUSDT BUY 0.05000000 @ 67112.10 NEW ack_us: 1822"};
+    }
+
+    @Test
+    void orderRequestsThatTimeOutReadingTheAnswerAreSubmissionTimeoutsNotAnUnreachableNetwork() {
+        Diagnosis d = evidence("agents.log", lines(
+                "2026-08-25 07:00:02,884 ERROR    [execution.oanda] order EUR_USD units=100000 not submitted: requests.exceptions.ReadTimeout: HTTPSConnectionPool(host='api-fxtrade.oanda.com', port=443): Read timed out. (read timeout=1.5)",
+                "2026-08-25 07:00:09,402 ERROR    [execution.oanda] order GBP_USD units=50000 not submitted: requests.exceptions.ReadTimeout: HTTPSConnectionPool(host='api-fxtrade.oanda.com', port=443): Read timed out. (read timeout=1.5)"));
+        assertThat(d).ranksFirst("orders.submission-timeout").doesNotReport("network.firewall-blocking");
+    }
+
     // ---- 001 High Slippage on Orders
 
     @Test
