@@ -36,4 +36,53 @@ class RemediationPlannerTest {
         assertThat(plan.get(5).requiresConfirmation()).isTrue();
         assertThat(plan.get(0).requiresConfirmation()).isFalse();
     }
+
+    private static CauseDef cause(Severity severity, StepDef... steps) {
+        return new CauseDef("exchange.rate-limited", "Rate limited", "exchange", severity, "", null, List.of("x#y"),
+                List.of(), List.of(steps), List.of(), null);
+    }
+
+    @Test
+    void theGuidesOwnEscalationReplacesTheDefaultAndKeepsItsCommandCheckAndConfirmation() {
+        StepDef page = new StepDef("Page the exchange desk", "pagerduty trigger exchange-desk", "desk acknowledged",
+                Risk.DISRUPTIVE, Phase.ESCALATE, true);
+        List<RemediationStep> plan = new RemediationPlanner().plan(cause(Severity.CRITICAL,
+                page, step("Back off the request rate", Risk.SAFE, Phase.REPAIR, null)));
+        assertThat(plan).hasSize(2);
+        assertThat(plan.get(1)).isEqualTo(new RemediationStep(2, Phase.ESCALATE, "Page the exchange desk",
+                "pagerduty trigger exchange-desk", "desk acknowledged", Risk.DISRUPTIVE, true));
+    }
+
+    @Test
+    void aCauseBelowCriticalEscalatesToTheOnCallEngineerOnly() {
+        List<RemediationStep> plan = new RemediationPlanner().plan(cause(Severity.HIGH,
+                step("Back off the request rate", Risk.SAFE, Phase.REPAIR, null)));
+        assertThat(plan.get(plan.size() - 1)).isEqualTo(new RemediationStep(2, Phase.ESCALATE,
+                "If the problem persists after these steps, escalate to the platform on-call engineer with this diagnosis and the evidence it cites",
+                null, null, Risk.SAFE, false));
+    }
+
+    @Test
+    void eachStepKeepsItsCommandAndItsVerificationIsASafeCheckWithoutCommand() {
+        StepDef restart = new StepDef("Restart the gateway", "systemctl restart gateway", "gateway answers /health",
+                Risk.DISRUPTIVE, Phase.REPAIR, null);
+        List<RemediationStep> plan = new RemediationPlanner().plan(cause(Severity.HIGH, restart));
+        assertThat(plan.get(0)).isEqualTo(new RemediationStep(1, Phase.REPAIR, "Restart the gateway",
+                "systemctl restart gateway", null, Risk.DISRUPTIVE, false));
+        assertThat(plan.get(1)).isEqualTo(new RemediationStep(2, Phase.DIAGNOSE, "Verify: gateway answers /health",
+                null, null, Risk.SAFE, false));
+    }
+
+    @Test
+    void aBlankVerificationAddsNoVerifyStep() {
+        List<RemediationStep> plan = new RemediationPlanner().plan(cause(Severity.HIGH,
+                step("Back off the request rate", Risk.SAFE, Phase.REPAIR, "  ")));
+        assertThat(plan).extracting(RemediationStep::phase).containsExactly(Phase.REPAIR, Phase.ESCALATE);
+    }
+
+    @Test
+    void aSafeStepTheGuideMarksForConfirmationMustBeConfirmed() {
+        StepDef live = new StepDef("Switch the strategy to paper trading", null, null, Risk.SAFE, Phase.STOP_DAMAGE, true);
+        assertThat(new RemediationPlanner().plan(cause(Severity.HIGH, live)).get(0).requiresConfirmation()).isTrue();
+    }
 }
