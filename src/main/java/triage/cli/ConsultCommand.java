@@ -35,7 +35,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -99,13 +98,15 @@ public final class ConsultCommand implements Callable<Integer> {
             Consultation consultation = new Consultation(triage, RuleIndex.of(triage.rules().sources()),
                     ev == null ? List.of() : ev.symptoms(), ev == null ? List.of() : ev.answers(), List.of());
             if (complaint != null) {
-                Optional<Complaint> c = complaints.match(complaint);
-                if (c.isEmpty()) {
-                    err.println("triage: no single complaint matches '" + complaint + "' (complaints: "
-                            + String.join(", ", complaints.all().stream().map(Complaint::id).toList()) + ")");
+                List<Complaint> matching = complaints.matching(complaint);
+                if (matching.size() != 1) {
+                    err.println("triage: " + (matching.isEmpty() ? "no single complaint matches '" + complaint + "' (complaints: "
+                            : "several complaints match '" + complaint + "', give one of them: ")
+                            + String.join(", ", (matching.isEmpty() ? complaints.all() : matching).stream().map(Complaint::id).toList())
+                            + (matching.isEmpty() ? ")" : ""));
                     return TriageCommand.EXIT_USAGE;
                 }
-                consultation.complaint(c.get());
+                consultation.complaint(matching.get(0));
             }
             boolean terminal = !plain && System.console() != null && stdin == System.in;
             boolean choose = complaint == null && ev == null;
@@ -137,7 +138,9 @@ public final class ConsultCommand implements Callable<Integer> {
             ConsultRunner.Lines lines = prompt -> {
                 try {
                     return reader.readLine(prompt == null ? "> " : prompt);
-                } catch (EndOfFileException | UserInterruptException e) {
+                } catch (UserInterruptException e) {
+                    return "quit"; // Ctrl-C ends the session as quit does: what is known so far, and the plan
+                } catch (EndOfFileException e) {
                     return null;
                 }
             };

@@ -7,6 +7,8 @@ import triage.consult.Complaints;
 import triage.engine.RuleBase;
 import triage.kbcheck.BacktrackingCheck;
 import triage.kbcheck.CascadeCheck;
+import triage.kbcheck.QuestionWordingCheck;
+import triage.consult.Questions;
 import triage.kbcheck.ExampleCheck;
 import triage.kbcheck.KeywordCheck;
 import triage.kbcheck.KeywordReach;
@@ -94,6 +96,9 @@ final class KbCommand implements Runnable {
         }
         problems.addAll(kb.problems());
         problems.addAll(Complaints.load(kb).problems());
+        Questions questions = Questions.load(kb);
+        problems.addAll(questions.problems());
+        problems.addAll(QuestionWordingCheck.check(kb, questions));
         try {
             RuleBase rules = RuleBase.load(root); // also fills the rule cache, so the next diagnosis starts fast
             problems.addAll(RuleReferenceCheck.check(rules.sources(), kb));

@@ -6,7 +6,11 @@ import triage.knowledge.SymptomDef;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a typed answer means for a question: yes, no, unknown, a value in the question's unit, or a count. */
+/**
+ * What a typed answer means for a question: yes, no, unknown, a value in the question's unit (compared
+ * with the symptom's threshold in {@code questions.yaml}, or kept as a reading), or a count where the
+ * question asks how many.
+ */
 public final class Answers {
 
     private Answers() {
@@ -35,16 +39,35 @@ public final class Answers {
             if ((q.min() != null && number < q.min()) || (q.max() != null && number > q.max())) {
                 return Optional.empty();
             }
+            Optional<Boolean> present = consultation.questions().value(q.id()).flatMap(v -> v.present(number));
+            if (present.isPresent() && !present.get()) {
+                return Optional.of(new Consultation.Given(q.id(), Reply.NO, number, 1));
+            }
             return Optional.of(consultation.yesGiven(q.id(), number));
         }
-        // a count for a yes/no symptom: how many times it was seen (0 = no)
-        if (number != Math.rint(number) || number < 0 || number > Integer.MAX_VALUE) {
+        // a yes/no question takes a number only where it asks how many times
+        if (!consultation.questions().asksCount(q.id())
+                || number != Math.rint(number) || number < 0 || number > Integer.MAX_VALUE) {
             return Optional.empty();
         }
         if (number == 0) {
             return Optional.of(new Consultation.Given(q.id(), Reply.NO, Double.NaN, 1));
         }
         return Optional.of(new Consultation.Given(q.id(), Reply.YES, Double.NaN, (int) (double) number));
+    }
+
+    /** An answer as it was recorded, in words: "network.rtt-high 24 ms -> below 100 ms: no". */
+    public static String recorded(Consultation consultation, SymptomDef q, Consultation.Given g) {
+        String reply = g.reply().name().toLowerCase(Locale.ROOT);
+        if (Double.isNaN(g.value())) {
+            return q.id() + (g.yes() && g.count() > 1 && consultation.questions().asksCount(q.id())
+                    ? " seen " + g.count() + " times" : "") + ": " + reply;
+        }
+        String value = Consultation.fmt(g.value()) + (q.takesValue() ? " " + q.unit() : "");
+        return consultation.questions().value(q.id())
+                .filter(v -> !v.reading())
+                .map(v -> q.id() + " " + value + " -> " + v.side(g.value()) + ": " + reply)
+                .orElse(q.id() + " " + value + " (a reading): " + reply);
     }
 
     static Double number(SymptomDef q, String word) {

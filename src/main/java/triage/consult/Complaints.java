@@ -184,23 +184,11 @@ public final class Complaints {
         if (exact.isPresent()) {
             return exact;
         }
-        Set<String> words = words(t);
         Complaint best = null;
         double bestScore = 0;
         boolean tie = false;
         for (Complaint c : complaints) {
-            double score = 0;
-            for (String k : c.keywords()) {
-                String kw = k.toLowerCase(Locale.ROOT);
-                if (kw.contains(" ") ? t.contains(kw) : words.contains(kw) || stemMatch(words, kw)) {
-                    score += kw.contains(" ") ? 2 : 1;
-                }
-            }
-            for (String w : words(c.text().toLowerCase(Locale.ROOT))) {
-                if (w.length() > 3 && words.contains(w)) {
-                    score += 0.25;
-                }
-            }
+            double score = score(c, t);
             if (score > bestScore) {
                 best = c;
                 bestScore = score;
@@ -210,6 +198,53 @@ public final class Complaints {
             }
         }
         return tie || best == null ? Optional.empty() : Optional.of(best);
+    }
+
+    /**
+     * Every complaint typed words match, best first: those scoring at least three quarters of the best score (a
+     * number or an id matches one). Several mean the person should pick.
+     */
+    public List<Complaint> matching(String typed) {
+        String t = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
+        if (t.isEmpty()) {
+            return List.of();
+        }
+        if (t.matches("\\d+") || byId(t).isPresent()) {
+            return match(t).map(List::of).orElse(List.of());
+        }
+        java.util.Map<Complaint, Double> scores = new java.util.LinkedHashMap<>();
+        for (Complaint c : complaints) {
+            double s = score(c, t);
+            if (s > 0) {
+                scores.put(c, s);
+            }
+        }
+        double best = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        return scores.entrySet().stream().filter(e -> e.getValue() >= best * 0.75)
+                .sorted(java.util.Map.Entry.<Complaint, Double>comparingByValue().reversed())
+                .map(java.util.Map.Entry::getKey).toList();
+    }
+
+    /** The number of a complaint in the list (from 1). */
+    public int number(Complaint c) {
+        return complaints.indexOf(c) + 1;
+    }
+
+    private static double score(Complaint c, String t) {
+        Set<String> words = words(t);
+        double score = 0;
+        for (String k : c.keywords()) {
+            String kw = k.toLowerCase(Locale.ROOT);
+            if (kw.contains(" ") ? t.contains(kw) : words.contains(kw) || stemMatch(words, kw)) {
+                score += kw.contains(" ") ? 2 : 1;
+            }
+        }
+        for (String w : words(c.text().toLowerCase(Locale.ROOT))) {
+            if (w.length() > 3 && words.contains(w)) {
+                score += 0.25;
+            }
+        }
+        return score;
     }
 
     private static boolean stemMatch(Set<String> words, String kw) {

@@ -70,6 +70,8 @@ public final class ConsultRunner {
     private boolean explain;
     private Path save;
     private boolean chooseComplaint;
+    private String platform;
+    private boolean platformAsked;
     private final List<String> asked = new ArrayList<>();
 
     public ConsultRunner(Consultation consultation, Complaints complaints, Lines in, PrintWriter out, boolean terminal) {
@@ -99,6 +101,12 @@ public final class ConsultRunner {
 
     public Outcome run() throws IOException {
         out.println("# triage consult: answer " + ANSWERS_HINT + " (a number where a value is asked)");
+        if (consultation.complaint() != null) {
+            out.println("# complaint " + consultation.complaint().id() + ": " + consultation.complaint().text());
+        }
+        if (platform == null) {
+            platform = Platforms.detect(consultation.evidenceSymptoms(), consultation.questions().platforms().keySet()).orElse(null);
+        }
         if (chooseComplaint && !askComplaint()) {
             return finish(Reason.END_OF_INPUT);
         }
@@ -107,7 +115,7 @@ public final class ConsultRunner {
         while (true) {
             if (pending == null) {
                 Consultation.Plan plan = consultation.plan();
-                leaders(plan.diagnosis());
+                leaders(plan);
                 if (plan.end() != null) {
                     return finish(plan.end() == Consultation.End.ESTABLISHED ? Reason.ESTABLISHED : Reason.NO_MORE_QUESTIONS);
                 }
@@ -118,6 +126,12 @@ public final class ConsultRunner {
                 reprint = true;
             }
             SymptomDef q = pending.symptom();
+            if (platform == null && !platformAsked && consultation.questions().hasPlatformCommands(q.id())) {
+                platformAsked = true;
+                if (!askPlatform()) {
+                    return finish(Reason.END_OF_INPUT);
+                }
+            }
             if (reprint) {
                 question(q);
             }
@@ -132,9 +146,11 @@ public final class ConsultRunner {
                 case "how" -> how();
                 case "help", "h" -> out.println("# answer " + ANSWERS_HINT + hintFor(q));
                 case "back", "undo", "b" -> {
-                    if (consultation.back()) {
+                    Optional<Consultation.Given> undone = consultation.back();
+                    if (undone.isPresent()) {
                         asked.remove(asked.size() - 1);
-                        out.println("# undone: the last answer");
+                        SymptomDef def = consultation.knowledgeBase().symptoms().get(undone.get().symptom());
+                        out.println("# undone: " + (def == null ? undone.get().symptom() : Answers.recorded(consultation, def, undone.get())));
                         pending = null;
                     } else {
                         out.println("! nothing to undo");
@@ -156,6 +172,7 @@ public final class ConsultRunner {
                     Optional<Consultation.Given> g = parse(q, word);
                     if (g.isPresent()) {
                         consultation.answer(g.get());
+                        out.println("# recorded: " + Answers.recorded(consultation, q, g.get()));
                         asked.add(q.id());
                         pending = null;
                     } else {
@@ -191,28 +208,104 @@ public final class ConsultRunner {
             if (t.equalsIgnoreCase("quit")) {
                 return false;
             }
-            Optional<Complaint> c = complaints.match(t);
-            if (c.isPresent()) {
-                consultation.complaint(c.get());
-                out.println("# complaint " + c.get().id() + ": " + c.get().text());
+            if (t.matches("\\d+") || complaints.byId(t.toLowerCase(Locale.ROOT)).isPresent()) {
+                Optional<Complaint> c = complaints.match(t);
+                if (c.isPresent()) {
+                    choose(c.get());
+                    return true;
+                }
+                out.println("! no complaint " + t + ": give its number (1.." + list.size() + "), other words, or none");
+                continue;
+            }
+            // typed text is evidence first: a pasted error line is recognised as the diagnosis would
+            TypedText.Reading r = TypedText.read(consultation.triage(), complaints, t);
+            if (r.recognised()) {
+                consultation.addEvidence(r.symptoms(), r.answers());
+                out.println("# recognised in what you typed: " + String.join(", ", r.symptoms().stream().map(s -> s.id()).toList()));
+                if (platform == null) {
+                    platform = Platforms.detect(consultation.evidenceSymptoms(), consultation.questions().platforms().keySet()).orElse(null);
+                }
                 return true;
             }
-            out.println("! no single complaint matches '" + t + "': give its number (1.." + list.size() + "), other words, or none");
+            if (r.complaints().size() == 1) {
+                choose(r.complaints().get(0));
+                return true;
+            }
+            if (r.complaints().isEmpty()) {
+                out.println("! no single complaint matches '" + t + "': give its number (1.." + list.size() + "), other words, or none");
+                continue;
+            }
+            out.println("# several complaints match '" + t + "':");
+            for (Complaint c : r.complaints()) {
+                out.println("# " + complaints.number(c) + " " + c.id() + ": " + c.text());
+            }
+            out.println("! pick one of them by its number, or none");
+        }
+    }
+
+    private void choose(Complaint c) {
+        consultation.complaint(c);
+        out.println("# complaint " + c.id() + ": " + c.text());
+    }
+
+    /** Asks once which platform this is, for the commands of its guide; false at end of input. */
+    private boolean askPlatform() throws IOException {
+        List<String> ids = new ArrayList<>(consultation.questions().platforms().keySet());
+        StringBuilder sb = new StringBuilder("? platform Which platform is this? (");
+        for (int i = 0; i < ids.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(i + 1).append(' ').append(ids.get(i));
+        }
+        out.println("# platforms: " + String.join("; ", consultation.questions().platforms().entrySet().stream()
+                .map(e -> e.getKey() + " = " + e.getValue()).toList()));
+        while (true) {
+            out.println(sb.append("; unknown if not sure)"));
+            sb.setLength(sb.length() - "; unknown if not sure)".length());
+            out.flush();
+            String line = in.read(terminal ? "platform> " : null);
+            if (line == null) {
+                return false;
+            }
+            String t = line.strip().toLowerCase(Locale.ROOT);
+            if (t.matches("\\d+") && Integer.parseInt(t) >= 1 && Integer.parseInt(t) <= ids.size()) {
+                platform = ids.get(Integer.parseInt(t) - 1);
+            } else if (ids.contains(t)) {
+                platform = t;
+            } else if (!List.of("unknown", "u", "skip", "none", "other").contains(t)) {
+                out.println("! '" + t + "' is not a platform: give its number (1.." + ids.size() + "), its name, or unknown");
+                continue;
+            }
+            out.println("# platform: " + (platform == null ? "unknown (the general commands are shown)" : platform));
+            return true;
         }
     }
 
     // ---------------------------------------------------------------- output
 
-    private void leaders(Diagnosis d) {
-        List<CauseHypothesis> l = Consultation.leaders(d);
+    /** The leading causes the rules conclude, and the suspects the answers so far make likely. */
+    private void leaders(Consultation.Plan plan) {
+        List<CauseHypothesis> l = consultation.suspects(plan.diagnosis());
         for (int i = 0; i < Math.min(LEADERS_SHOWN, l.size()); i++) {
             out.println(String.format(Locale.ROOT, "= %s %.2f", l.get(i).id(), l.get(i).confidence()));
         }
+        List<String> suspects = suspects(plan);
+        if (!suspects.isEmpty() && plan.end() == null) {
+            out.println("# suspects: " + String.join(", ", suspects));
+        }
+    }
+
+    private static List<String> suspects(Consultation.Plan plan) {
+        return plan.weights().entrySet().stream().filter(e -> !e.getKey().equals(Consultation.OTHER))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(LEADERS_SHOWN)
+                .map(Map.Entry::getKey).toList();
     }
 
     private void question(SymptomDef q) {
         String range = q.takesValue() ? " [" + q.unit() + range(q) + "]" : "";
         String text = q.question() == null || q.question().isBlank() ? q.description() : q.question();
+        Optional<String> own = platform == null ? Optional.empty() : consultation.questions().command(q.id(), platform);
+        if (own.isPresent()) {
+            q = new SymptomDef(q.id(), q.description(), q.question(), own.get(), q.unit(), q.min(), q.max());
+        }
         if (terminal) {
             out.println("? " + q.id() + range);
             out.println("  " + text);
@@ -239,6 +332,9 @@ public final class ConsultRunner {
 
     private Outcome finish(Reason reason) throws IOException {
         Diagnosis d = consultation.diagnosis();
+        if (d.causes().isEmpty()) {
+            undecided();
+        }
         out.println(". end " + reason.word + " " + asked.size());
         out.print(renderer.render(d, explain));
         if (save != null) {
@@ -249,10 +345,27 @@ public final class ConsultRunner {
         return new Outcome(reason, asked.size(), d, List.copyOf(asked));
     }
 
-    /** Which causes the question would separate, and how. */
+    /** No cause established: the candidates, the checks that would decide them, and whom to call. */
+    private void undecided() {
+        Consultation.Plan plan = consultation.plan();
+        List<String> candidates = new ArrayList<>();
+        consultation.suspects(plan.diagnosis()).forEach(h -> candidates.add(String.format(Locale.ROOT, "%s %.2f", h.id(), h.confidence())));
+        for (String s : suspects(plan)) {
+            if (candidates.stream().noneMatch(c -> c.startsWith(s + " "))) {
+                candidates.add(s);
+            }
+        }
+        out.println("# no cause established; candidates: " + (candidates.isEmpty() ? "none" : String.join(", ", candidates)));
+        List<String> checks = new ArrayList<>();
+        plan.options().stream().limit(LEADERS_SHOWN).forEach(o -> checks.add(o.symptom().id()
+                + (o.symptom().command() == null || o.symptom().command().isBlank() ? "" : " (" + oneLine(o.symptom().command()) + ")")));
+        out.println("# checks that would decide: " + (checks.isEmpty() ? "none left to ask" : String.join("; ", checks)));
+        out.println("# escalate: " + triage.plan.RemediationPlanner.DEFAULT_ESCALATION);
+    }
+
+    /** Why the question is asked: the rule that needs the answer, in words; what each answer would do, as detail. */
     private void why(Consultation.Option o) {
-        out.println(String.format(Locale.ROOT, "# why %s: expected information gain %.2f bits, P(yes) about %.2f",
-                o.symptom().id(), o.gain() / Math.log(2), o.pYes()));
+        out.println("# why " + o.symptom().id() + ": " + Explanations.why(consultation, o));
         Map<String, Double> now = Consultation.confidences(consultation.diagnosis());
         describe("yes", now, Consultation.confidences(o.ifYes()), o.weightsNow().keySet(), o.weightsYes().keySet());
         describe("no", now, Consultation.confidences(o.ifNo()), o.weightsNow().keySet(), o.weightsNo().keySet());

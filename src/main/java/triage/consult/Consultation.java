@@ -81,10 +81,13 @@ public final class Consultation {
     static final double CANDIDATE_WEIGHT = 0;
     /** Within one step of a complaint's causes, the k-th listed has prior STEP_DECAY^k of the step's. */
     static final double STEP_DECAY = 0.8;
+    /** A sibling of the leading cause must be told apart from it while it keeps this share of the weight. */
+    static final double SIBLING_SHARE = 0.05;
 
     private final Triage triage;
     private final KnowledgeBase kb;
     private final RuleIndex index;
+    private final Questions questions;
     private final List<Symptom> evidenceSymptoms;
     private final List<Answer> evidenceAnswers;
     private final List<String> warnings;
@@ -106,8 +109,9 @@ public final class Consultation {
         this.triage = triage;
         this.kb = triage.knowledgeBase();
         this.index = index;
-        this.evidenceSymptoms = List.copyOf(evidenceSymptoms);
-        this.evidenceAnswers = List.copyOf(evidenceAnswers);
+        this.questions = Questions.load(kb);
+        this.evidenceSymptoms = new ArrayList<>(evidenceSymptoms);
+        this.evidenceAnswers = new ArrayList<>(evidenceAnswers);
         this.warnings = List.copyOf(warnings);
     }
 
@@ -144,13 +148,12 @@ public final class Consultation {
         return new Given(symptom, Reply.YES, value, index.countFor(symptom));
     }
 
-    /** Undoes the last answer; false when there is none. */
-    public boolean back() {
+    /** Undoes the last answer; the answer undone, or empty when there is none. */
+    public Optional<Given> back() {
         if (answers.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
-        answers.remove(answers.size() - 1);
-        return true;
+        return Optional.of(answers.remove(answers.size() - 1));
     }
 
     /** Forgets the answers and the complaint; evidence stays. */
@@ -168,11 +171,11 @@ public final class Consultation {
     }
 
     public List<Symptom> evidenceSymptoms() {
-        return evidenceSymptoms;
+        return List.copyOf(evidenceSymptoms);
     }
 
     public List<Answer> evidenceAnswers() {
-        return evidenceAnswers;
+        return List.copyOf(evidenceAnswers);
     }
 
     public KnowledgeBase knowledgeBase() {
@@ -181,6 +184,21 @@ public final class Consultation {
 
     public RuleIndex index() {
         return index;
+    }
+
+    Triage triage() {
+        return triage;
+    }
+
+    public Questions questions() {
+        return questions;
+    }
+
+    /** Adds what was recognised in typed text: it is evidence like any other. */
+    public void addEvidence(List<Symptom> symptoms, List<Answer> answers) {
+        evidenceSymptoms.addAll(symptoms);
+        evidenceAnswers.addAll(answers);
+        cache.clear();
     }
 
     /** The diagnosis of everything known now. */
@@ -334,6 +352,9 @@ public final class Consultation {
 
     /** Whether a cause can still be concluded: one of its supporting rules is not ruled out by what is known. */
     boolean alive(String cause, Map<String, Known> known) {
+        if (contradicted(cause, known)) {
+            return false;
+        }
         Map<String, Boolean> findings = new HashMap<>();
         for (RuleModel.RuleDef r : index.supporting(cause)) {
             if (possible(r, known, findings)) {
@@ -341,6 +362,62 @@ public final class Consultation {
             }
         }
         return false;
+    }
+
+    /**
+     * The symptoms a cause cannot do without: those {@code questions.yaml} names for it ({@code necessary}),
+     * and those every one of its supporting rules needs present (a condition naming that one symptom). A
+     * "no" to one of them contradicts the cause.
+     */
+    Set<String> necessary(String cause) {
+        return necessary.computeIfAbsent(cause, c -> {
+            Set<String> out = null;
+            for (RuleModel.RuleDef r : index.supporting(c)) {
+                Set<String> need = new LinkedHashSet<>();
+                for (RuleModel.Condition k : r.conditions()) {
+                    if (k.kind() == RuleModel.Kind.SYMPTOM && !k.negated() && k.ids().size() == 1) {
+                        need.addAll(k.ids());
+                    }
+                }
+                if (out == null) {
+                    out = need;
+                } else {
+                    out.retainAll(need);
+                }
+            }
+            Set<String> all = new LinkedHashSet<>(questions.necessary(c));
+            if (out != null) {
+                all.addAll(out);
+            }
+            return Set.copyOf(all);
+        });
+    }
+
+    private final Map<String, Set<String>> necessary = new HashMap<>();
+
+    /** Whether an answer says no to a symptom the cause cannot do without. */
+    boolean contradicted(String cause, Map<String, Known> known) {
+        for (String s : necessary(cause)) {
+            if (known.get(s) == Known.ABSENT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The leading causes as the consultation shows them: the diagnosis's, without a cause below the
+     * reporting threshold that an answer contradicts (a "no" to a symptom it cannot do without).
+     */
+    public List<CauseHypothesis> suspects(Diagnosis d) {
+        Map<String, Known> known = known();
+        List<CauseHypothesis> out = new ArrayList<>();
+        for (CauseHypothesis h : leaders(d)) {
+            if (h.confidence() >= Certainty.REPORT || !contradicted(h.id(), known)) {
+                out.add(h);
+            }
+        }
+        return out;
     }
 
     private boolean possible(RuleModel.RuleDef r, Map<String, Known> known, Map<String, Boolean> findings) {
@@ -505,7 +582,8 @@ public final class Consultation {
     // ---------------------------------------------------------------- questions
 
     /** What the consultation would do now: the questions worth asking, best first, and whether it is over. */
-    public record Plan(Diagnosis diagnosis, List<Option> options, End end) {
+    public record Plan(Diagnosis diagnosis, List<Option> options, End end, Map<String, Double> weights,
+                       List<String> openChecks) {
         public Optional<Option> next() {
             return end == null && !options.isEmpty() ? Optional.of(options.get(0)) : Optional.empty();
         }
@@ -564,12 +642,25 @@ public final class Consultation {
         options.sort(byGain);
         List<Option> useful = guideFirst(options.stream().filter(o -> o.gain() > MIN_GAIN).toList());
         End end = null;
-        if (established(d, useful)) {
+        List<String> open = openSiblingChecks(d, known, w);
+        if (open.isEmpty() && established(d, known, useful)) {
             end = End.ESTABLISHED;
         } else if (useful.isEmpty()) {
             end = End.NO_USEFUL_QUESTION;
         }
-        return new Plan(d, useful, end);
+        if (end == null && !open.isEmpty() && useful.stream().noneMatch(o -> o.symptom().id().equals(open.get(0)))) {
+            // the check that separates the leader from a sibling goes first, even when it gains little
+            SymptomDef def = kb.symptoms().get(open.get(0));
+            List<Option> withCheck = new ArrayList<>();
+            withCheck.add(new Option(def, 0, pYes(def.id(), w), d, d, w, w, w));
+            withCheck.addAll(useful);
+            useful = withCheck;
+        } else if (end == null && !open.isEmpty()) {
+            List<Option> first = new ArrayList<>(useful.stream().filter(o -> o.symptom().id().equals(open.get(0))).toList());
+            useful.stream().filter(o -> !first.contains(o)).forEach(first::add);
+            useful = first;
+        }
+        return new Plan(d, useful, end, w, open);
     }
 
     /**
@@ -646,8 +737,8 @@ public final class Consultation {
      * Whether the leading cause is established: reported, ahead of the runner-up by {@link #MARGIN}, and
      * no open question likely (more than {@link #DOUBT}) to knock it below the reporting threshold.
      */
-    private boolean established(Diagnosis d, List<Option> options) {
-        List<CauseHypothesis> leaders = leaders(d);
+    private boolean established(Diagnosis d, Map<String, Known> known, List<Option> options) {
+        List<CauseHypothesis> leaders = suspects(d);
         if (leaders.isEmpty() || leaders.get(0).confidence() < Certainty.REPORT) {
             return false;
         }
@@ -669,6 +760,48 @@ public final class Consultation {
             }
         }
         return true;
+    }
+
+    /**
+     * The checks still open that separate the leading cause (when reported) from a sibling the answers
+     * leave possible ({@code questions.yaml} siblings, both ways): symptoms one of the two produces and
+     * the other does not, or that one needs absent. Empty when nothing keeps the consultation from ending.
+     */
+    List<String> openSiblingChecks(Diagnosis d, Map<String, Known> known, Map<String, Double> weights) {
+        List<CauseHypothesis> leaders = suspects(d);
+        if (leaders.isEmpty() || leaders.get(0).confidence() < Certainty.REPORT) {
+            return List.of();
+        }
+        String top = leaders.get(0).id();
+        Set<String> sibs = new LinkedHashSet<>(questions.siblings(top));
+        for (String c : index.supportedCauses()) {
+            if (questions.siblings(c).contains(top)) {
+                sibs.add(c);
+            }
+        }
+        double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        List<String> open = new ArrayList<>();
+        for (String sib : sibs) {
+            if (sib.equals(top) || !kb.causes().containsKey(sib) || !alive(sib, known)
+                    || weights.getOrDefault(sib, 0.0) < SIBLING_SHARE * total) {
+                continue;
+            }
+            Set<String> topYes = index.produces(top);
+            Set<String> sibYes = index.produces(sib);
+            List<String> separating = new ArrayList<>();
+            sibYes.stream().filter(x -> !topYes.contains(x)).sorted().forEach(separating::add);
+            topYes.stream().filter(x -> !sibYes.contains(x)).sorted().forEach(separating::add);
+            if (separating.stream().anyMatch(known::containsKey)) {
+                continue; // a check that tells them apart has been answered
+            }
+            separating.stream().filter(x -> kb.symptoms().containsKey(x)).findFirst().ifPresent(open::add);
+        }
+        return open;
+    }
+
+    private static boolean leads(Diagnosis d, String cause) {
+        List<CauseHypothesis> l = leaders(d);
+        return !l.isEmpty() && l.get(0).id().equals(cause);
     }
 
     private static boolean holds(Diagnosis d, String cause) {

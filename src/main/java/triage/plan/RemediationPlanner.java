@@ -23,7 +23,7 @@ import java.util.List;
  */
 public final class RemediationPlanner {
 
-    private static final String DEFAULT_ESCALATION =
+    public static final String DEFAULT_ESCALATION =
             "If the problem persists after these steps, escalate to the platform on-call engineer with this diagnosis and the evidence it cites";
 
     public List<RemediationStep> plan(CauseDef cause) {

@@ -25,6 +25,8 @@ import triage.consult.Answers;
 import triage.consult.Complaint;
 import triage.consult.Complaints;
 import triage.consult.Consultation;
+import triage.consult.Explanations;
+import triage.consult.TypedText;
 import triage.consult.RuleIndex;
 import triage.consult.SymptomFileWriter;
 import triage.diagnosis.CauseHypothesis;
@@ -410,33 +412,19 @@ public final class WebConsole extends Handler.Abstract {
             return consultStart(s, "", List.of(), "Describe the problem, paste an error line, or pick a complaint.");
         }
         // typed text is evidence first: a pasted error line is recognised as the diagnosis would
-        Evidence ev = triage.read(Map.of("typed.log", (text + "\n").getBytes(StandardCharsets.UTF_8)));
-        if (!ev.symptoms().isEmpty()) {
-            Consultation consultation = new Consultation(triage, index, ev.symptoms(), ev.answers(), List.of());
+        TypedText.Reading r = TypedText.read(triage, complaints, text);
+        if (r.recognised()) {
+            Consultation consultation = new Consultation(triage, index, r.symptoms(), r.answers(), List.of());
             ConsultSessions.Entry e = consultations.start(s.id(), consultation);
-            e.transcript.add("Recognised in what you typed: " + String.join(", ", ev.symptoms().stream().map(Symptom::id).toList()));
+            e.transcript.add("Recognised in what you typed: " + String.join(", ", r.symptoms().stream().map(Symptom::id).toList()));
             throw redirect("/ui/consult/" + e.id);
         }
-        List<Complaint> matching = complaints.all().stream().filter(c -> matches(c, text)).toList();
-        if (matching.size() == 1) {
+        if (r.complaints().size() == 1) {
             Consultation consultation = new Consultation(triage, index, List.of(), List.of(), List.of());
-            consultation.complaint(matching.get(0));
+            consultation.complaint(r.complaints().get(0));
             throw redirect("/ui/consult/" + consultations.start(s.id(), consultation).id);
         }
-        return consultStart(s, text, matching, matching.isEmpty() ? "No complaint matches those words; pick one below." : null);
-    }
-
-    private static boolean matches(Complaint c, String text) {
-        String t = text.toLowerCase(Locale.ROOT);
-        if (c.text().toLowerCase(Locale.ROOT).contains(t)) {
-            return true;
-        }
-        for (String k : c.keywords()) {
-            if (t.contains(k.toLowerCase(Locale.ROOT))) {
-                return true;
-            }
-        }
-        return false;
+        return consultStart(s, text, r.complaints(), r.complaints().isEmpty() ? "No complaint matches those words; pick one below." : null);
     }
 
     private String consultFromIncident(String idText, Sessions.Session s) {
@@ -492,7 +480,7 @@ public final class WebConsole extends Handler.Abstract {
                     e.transcript.add(questionText(q) + " — " + word);
                 }
                 case "back" -> {
-                    if (e.consultation.back() && !e.transcript.isEmpty()) {
+                    if (e.consultation.back().isPresent() && !e.transcript.isEmpty()) {
                         String undone = e.transcript.remove(e.transcript.size() - 1);
                         return consultPage(e, s, false, false, "Undone: " + undone);
                     }
@@ -526,7 +514,7 @@ public final class WebConsole extends Handler.Abstract {
     private String consultPage(ConsultSessions.Entry e, Sessions.Session s, boolean why, boolean how, String message) {
         Consultation.Plan plan = e.consultation.plan();
         List<Pages.Suspect> suspects = new ArrayList<>();
-        for (CauseHypothesis h : Consultation.leaders(plan.diagnosis())) {
+        for (CauseHypothesis h : e.consultation.suspects(plan.diagnosis())) {
             if (suspects.size() == 5) {
                 break;
             }
@@ -548,7 +536,7 @@ public final class WebConsole extends Handler.Abstract {
             question = new Pages.Question(q.id(), questionText(q), q.command() == null ? "" : q.command().strip(),
                     q.takesValue() ? q.unit() : "", range, q.takesValue());
             if (why) {
-                whyText = why(o);
+                whyText = Explanations.why(e.consultation, o);
             }
         }
         String howText = how ? how(plan.diagnosis()) : null;
@@ -561,40 +549,6 @@ public final class WebConsole extends Handler.Abstract {
 
     private static String questionText(SymptomDef q) {
         return q.question() == null || q.question().isBlank() ? q.description() : q.question();
-    }
-
-    /** Why the question is asked, in words: which suspects a yes or a no would move, and by how much. */
-    private String why(Consultation.Option o) {
-        Map<String, Double> now = confidences(o.weightsNow().keySet());
-        StringBuilder sb = new StringBuilder("I am asking because the answer tells the suspects apart: ");
-        List<String> parts = new ArrayList<>();
-        for (CauseHypothesis h : Consultation.leaders(o.ifYes())) {
-            if (h.confidence() >= 0.5) {
-                parts.add("a yes would make " + h.cause().title().toLowerCase(Locale.ROOT) + " likely ("
-                        + String.format(Locale.ROOT, "%.2f", h.confidence()) + ")");
-                break;
-            }
-        }
-        List<String> ruledOut = new ArrayList<>();
-        for (String id : now.keySet()) {
-            if (!id.isEmpty() && !o.weightsNo().containsKey(id)) {
-                ruledOut.add(id);
-            }
-        }
-        if (!ruledOut.isEmpty()) {
-            parts.add("a no would rule out " + String.join(", ", ruledOut));
-        }
-        if (parts.isEmpty()) {
-            parts.add("it is the check the guide makes at this point");
-        }
-        return sb.append(String.join("; ", parts)).append(String.format(Locale.ROOT, ". (Expected information gain %.2f bits.)",
-                o.gain() / Math.log(2))).toString();
-    }
-
-    private static Map<String, Double> confidences(java.util.Set<String> ids) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        ids.forEach(i -> out.put(i, 0.0));
-        return out;
     }
 
     private static String how(Diagnosis d) {

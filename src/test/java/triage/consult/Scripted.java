@@ -22,6 +22,7 @@ final class Scripted {
 
     static final RuleIndex INDEX = RuleIndex.of(TestTriage.get().rules().sources());
     static final Complaints COMPLAINTS = Complaints.load(TestTriage.get().knowledgeBase());
+    static final Questions QUESTIONS = Questions.load(TestTriage.get().knowledgeBase());
 
     /** A finished session: what it printed and how it ended. */
     record Run(String transcript, ConsultRunner.Outcome outcome) {
