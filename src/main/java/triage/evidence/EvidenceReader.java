@@ -417,9 +417,13 @@ public final class EvidenceReader {
             }
             in.reset();
         }
-        InputStreamReader reader = new InputStreamReader(in, charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
-        r.warnings.addAll(text.read(name, reader, r.symptoms));
+        if (charset == StandardCharsets.UTF_8) {
+            r.warnings.addAll(text.readUtf8(name, in, r.symptoms));
+        } else {
+            InputStreamReader reader = new InputStreamReader(in, charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+            r.warnings.addAll(text.read(name, reader, r.symptoms));
+        }
         r.readable++;
     }
 

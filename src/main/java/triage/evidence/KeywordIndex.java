@@ -22,6 +22,8 @@ final class KeywordIndex {
     private final int[] delta;
     /** The patterns whose keyword ends at each state (including through failure links). */
     private final int[][] output;
+    /** Whether some keyword ends at each state. */
+    private final boolean[] accepting;
 
     /** @param keywordsByPattern for each pattern index, its keywords */
     KeywordIndex(List<List<String>> keywordsByPattern) {
@@ -75,6 +77,38 @@ final class KeywordIndex {
             }
         }
         output = out.toArray(new int[0][]);
+        accepting = new boolean[states];
+        for (int s = 0; s < states; s++) {
+            accepting[s] = output[s].length > 0;
+        }
+    }
+
+    /**
+     * Whether some keyword occurs in the bytes {@code [from, to)} of ASCII text: the same answer as a
+     * non-empty {@link #match}, without making a String of them or lower-casing them.
+     */
+    boolean occursIn(byte[] text, int from, int to) {
+        int s = 0;
+        for (int i = from; i < to; i++) {
+            int c = text[i];
+            if (c < 0) {
+                s = 0; // not ASCII: as match() does with characters beyond it
+                continue;
+            }
+            s = delta[(s << 7) + LOWER[c]];
+            if (accepting[s]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final int[] LOWER = new int[ALPHABET];
+
+    static {
+        for (int c = 0; c < ALPHABET; c++) {
+            LOWER[c] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+        }
     }
 
     /** Sets, in {@code hits}, the index of every pattern one of whose keywords occurs in the text. */

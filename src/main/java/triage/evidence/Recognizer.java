@@ -120,6 +120,25 @@ public final class Recognizer {
     }
 
     /**
+     * Whether some pattern's keyword occurs in a line of ASCII bytes {@code [from, to)}: when none does,
+     * and {@link #runsOnEveryLineIn} is false for the line's context, no pattern can match the line.
+     */
+    boolean mayMatch(byte[] line, int from, int to) {
+        return keywordIndex.occursIn(line, from, to);
+    }
+
+    /** Whether a pattern without keywords applies to the lines (not JSON values) read in a context. */
+    boolean runsOnEveryLineIn(String context) {
+        BitSet allowed = allowedIn(context);
+        for (int i : alwaysRun) {
+            if (allowed.get(i) && linePatterns.get(i).jsonPath == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The patterns whose {@code files:} expression admits a context (a file name, or a command in a
      * transcript). Contexts change rarely within a file, so this is worked out once per context.
      */

@@ -104,6 +104,16 @@ final class Tables {
         return List.of();
     }
 
+    /** Outside any table: the next line matters only if it is a header or a rule. */
+    boolean idle() {
+        return kind == null && !psqlAligned && !psqlExpanded;
+    }
+
+    /** A line passed over without being fed (see {@link LineSieve}): still the header a psql rule below it would take. */
+    void passedOver(String raw) {
+        previous = raw.stripTrailing();
+    }
+
     /** Inside a psql table or record: a {@code |} separates columns, it is no compose prefix. */
     boolean inPsql() {
         return psqlAligned || psqlExpanded;

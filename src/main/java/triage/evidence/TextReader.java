@@ -1,7 +1,9 @@
 package triage.evidence;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,27 +28,92 @@ final class TextReader {
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*=\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final Recognizer recognizer;
+    private final LineSieve sieve;
 
     TextReader(Recognizer recognizer) {
         this.recognizer = recognizer;
+        this.sieve = new LineSieve(recognizer);
     }
 
     /** @return warnings about the file (over-long lines, invalid characters), at most one of each */
     List<String> read(String file, Reader reader, SymptomAggregator sink) throws IOException {
         BoundedLineReader lines = new BoundedLineReader(reader);
-        Tables tables = new Tables();
-        List<String> warnings = new ArrayList<>();
-        String baseName = file.substring(file.lastIndexOf('/') + 1);
-        String context = baseName;
-        int year = LocalDate.now(ZoneOffset.UTC).getYear();
-        boolean warnedLong = false;
-        boolean warnedInvalid = false;
-        List<Observation> found = new ArrayList<>();
+        FileReading reading = new FileReading(file, sink);
         String text;
         int n = 0;
         while ((text = lines.readLine()) != null) {
+            reading.line(++n, text, lines.wasTruncated());
+        }
+        return reading.warnings;
+    }
+
+    /**
+     * The same as {@link #read(String, Reader, SymptomAggregator)} over UTF-8 bytes, faster: the lines the
+     * {@link LineSieve} passes over are never decoded.
+     */
+    List<String> readUtf8(String file, InputStream in, SymptomAggregator sink) throws IOException {
+        ByteLineReader lines = new ByteLineReader(in);
+        FileReading reading = new FileReading(file, sink);
+        byte[] passedOver = new byte[256];
+        int passedOverLength = -1; // the last line passed over, while no line was read after it
+        int n = 0;
+        while (lines.next()) {
             n++;
-            if (lines.wasTruncated() && !warnedLong) {
+            byte[] b = lines.buffer();
+            int from = lines.start();
+            int to = lines.end();
+            if (to - from <= BoundedLineReader.MAX_LINE && reading.tables.idle() && !reading.everyLine) {
+                LineSieve.Verdict verdict = sieve.judge(b, from, to);
+                if (verdict == LineSieve.Verdict.BLANK) {
+                    continue;
+                }
+                if (verdict == LineSieve.Verdict.PASS_OVER) {
+                    if (passedOver.length < to - from) {
+                        passedOver = new byte[Math.max(to - from, 2 * passedOver.length)];
+                    }
+                    System.arraycopy(b, from, passedOver, 0, to - from);
+                    passedOverLength = to - from;
+                    continue;
+                }
+            }
+            if (passedOverLength >= 0) {
+                reading.tables.passedOver(new String(passedOver, 0, passedOverLength, StandardCharsets.ISO_8859_1));
+                passedOverLength = -1;
+            }
+            reading.line(n, lines.text(), lines.wasTruncated());
+        }
+        return reading.warnings;
+    }
+
+    /** One file's reading: the table and the command its lines are in, the year of its last time, its warnings. */
+    private final class FileReading {
+        final String file;
+        final SymptomAggregator sink;
+        final Tables tables = new Tables();
+        final List<String> warnings = new ArrayList<>();
+        final String baseName;
+        String context;
+        /** Whether a pattern without keywords applies in the context: every line is then read. */
+        boolean everyLine;
+        int year = LocalDate.now(ZoneOffset.UTC).getYear();
+        boolean warnedLong;
+        boolean warnedInvalid;
+        final List<Observation> found = new ArrayList<>();
+
+        FileReading(String file, SymptomAggregator sink) {
+            this.file = file;
+            this.sink = sink;
+            this.baseName = file.substring(file.lastIndexOf('/') + 1);
+            context(baseName);
+        }
+
+        private void context(String c) {
+            context = c;
+            everyLine = recognizer.runsOnEveryLineIn(c);
+        }
+
+        void line(int n, String text, boolean truncated) {
+            if (truncated && !warnedLong) {
                 warnings.add(file + ":" + n + ": line longer than " + BoundedLineReader.MAX_LINE + " characters; read its start only");
                 warnedLong = true;
             }
@@ -55,10 +122,10 @@ final class TextReader {
                 warnedInvalid = true;
             }
             if (text.isBlank()) {
-                continue;
+                return;
             }
             if (text.startsWith("# HELP ") || text.startsWith("# TYPE ")) {
-                continue; // a metric's description says what it could show ("1 while trading is halted"), not what it shows
+                return; // a metric's description says what it could show ("1 while trading is halted"), not what it shows
             }
             List<String> records = tables.feed(text);
             if (text.indexOf('|') > 0 && !tables.inPsql()) {
@@ -66,7 +133,7 @@ final class TextReader {
                 if (compose.matches() && !text.startsWith("#")) {
                     text = compose.group(2);
                     if (text.isBlank()) {
-                        continue; // found by fuzzing: "svc |" with nothing after the prefix
+                        return; // found by fuzzing: "svc |" with nothing after the prefix
                     }
                 }
             }
@@ -74,8 +141,8 @@ final class TextReader {
                 Matcher prompt = PROMPT.matcher(text);
                 if (prompt.matches()) {
                     tables.end();
-                    context = baseName + " $ " + prompt.group(1);
-                    continue; // the command itself is not evidence; what it prints is
+                    context(baseName + " $ " + prompt.group(1));
+                    return; // the command itself is not evidence; what it prints is
                 }
             }
             // time and redaction are worked out only for the lines that show a symptom
@@ -104,7 +171,7 @@ final class TextReader {
                 }
             }
             if (found.isEmpty()) {
-                continue;
+                return;
             }
             long ts = Timestamps.parse(text, year);
             if (ts > 0) {
@@ -116,7 +183,6 @@ final class TextReader {
                         Redactor.redact(o.attributes()), o.absent()));
             }
         }
-        return warnings;
     }
 
     /** A table row is one sighting of each symptom, however many of its cells (and the line itself) show it. */

@@ -36,6 +36,8 @@ final class HealthyCorpus {
 
     /** Lines of each file, kept with their time so streams written separately interleave in order. */
     private final Map<String, List<Timed>> files = new LinkedHashMap<>();
+    /** The files written whole by {@link #put}, not line by line. */
+    private final java.util.Set<String> documents = new java.util.HashSet<>();
     private final Random random;
     private final long start;
     private final long hours;
@@ -53,6 +55,22 @@ final class HealthyCorpus {
 
     /** Writes one platform's bundle of {@code hours} hours into {@code dir}. */
     static void write(Platform platform, long seed, int hours, Path dir) {
+        generate(platform, seed, hours).flush(dir);
+    }
+
+    /**
+     * The log lines of one platform's bundle (every stream written line by line, in time order; not the
+     * whole documents such as health JSON, metrics or shell transcripts).
+     */
+    static List<String> logLines(Platform platform, long seed, int hours) {
+        HealthyCorpus c = generate(platform, seed, hours);
+        return c.files.entrySet().stream().filter(f -> !c.documents.contains(f.getKey()))
+                .flatMap(f -> f.getValue().stream())
+                .sorted(Comparator.comparingLong(Timed::millis).thenComparingInt(Timed::order))
+                .map(Timed::text).toList();
+    }
+
+    private static HealthyCorpus generate(Platform platform, long seed, int hours) {
         HealthyCorpus c = new HealthyCorpus(seed, hours);
         switch (platform) {
             case HFT -> c.hft();
@@ -61,7 +79,7 @@ final class HealthyCorpus {
             case SPRINT3 -> c.sprint3();
             case TMT -> c.tmt();
         }
-        c.flush(dir);
+        return c;
     }
 
     // ---------------------------------------------------------------- HFT C++ (Binance, Coinbase, Kraken)
@@ -553,6 +571,7 @@ final class HealthyCorpus {
     }
 
     private void put(String file, String content) {
+        documents.add(file);
         files.put(file, List.of(new Timed(0, 0, content.stripTrailing())));
     }
 
