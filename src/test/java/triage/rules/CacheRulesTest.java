@@ -95,17 +95,33 @@ class CacheRulesTest {
                 .firedRule("Risk results served from old risk keys mean the risk cache is stale");
     }
 
+    private static final String UNCHANGED_VAR =
+            "2026-06-30 08:19:02,118 - backend.risk.dashboard - WARNING - VaR for PORTFOLIO_001 unchanged since 07:42:09";
+
+    private static String monitoringStatus(String running) {
+        return lines(
+                "$ curl -s http://localhost:8001/api/v1/sprint3/risk/monitoring/status | jq .",
+                "{",
+                "  \"running\": " + running + ",",
+                "  \"task_state\": \"done\"",
+                "}");
+    }
+
+    /** Unchanged VaR alone leaves the cache a candidate; the stopped monitor is what rules it out. */
     @Test
     void aStoppedRiskMonitorIsNotBlamedOnTheCache() {
-        Diagnosis d = evidence("risk-api-checks.txt", lines(
-                        "$ curl -s http://localhost:8001/api/v1/sprint3/risk/monitoring/status | jq .",
-                        "{",
-                        "  \"running\": false,",
-                        "  \"task_state\": \"done\"",
-                        "}"),
-                "backend.log", lines(
-                        "2026-06-30 08:19:02,118 - backend.risk.dashboard - WARNING - VaR for PORTFOLIO_001 unchanged since 07:42:09"));
-        assertThat(d).doesNotReport("cache.stale-risk-calculations");
+        Diagnosis d = evidence("risk-api-checks.txt", monitoringStatus("false"), "backend.log", lines(UNCHANGED_VAR));
+        assertThat(d).ranksFirst("risk.monitoring-stopped")
+                .doesNotReport("cache.stale-risk-calculations")
+                .hasNoCandidate("cache.stale-risk-calculations");
+    }
+
+    /** Twin of the above: the same unchanged VaR while the monitor reports running is the stale risk cache. */
+    @Test
+    void unchangedVarWhileTheRiskMonitorRunsIsBlamedOnTheCache() {
+        Diagnosis d = evidence("risk-api-checks.txt", monitoringStatus("true"), "backend.log", lines(UNCHANGED_VAR));
+        assertThat(d).ranksFirst("cache.stale-risk-calculations")
+                .firedRule("Stale VaR while risk monitoring keeps running points at a stale risk cache");
     }
 
     @Test

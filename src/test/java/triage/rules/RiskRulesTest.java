@@ -275,6 +275,14 @@ class RiskRulesTest {
     void aDisconnectedRiskTileInTheUiIsNotTheRiskServiceDown() {
         var d = evidence("status.json", "{\"services\": {\"risk\": \"disconnected\", \"orders\": \"disconnected\"}}");
         assertThat(d).doesNotReport("risk.risk-service-down");
+        assertThat(d.symptoms()).isEmpty();
+    }
+
+    /** Twin of the above: the same status document saying the risk service is down is the risk service down. */
+    @Test
+    void aStatusDocumentSayingTheRiskServiceIsDownIsTheRiskServiceDown() {
+        var d = evidence("status.json", "{\"services\": {\"risk\": \"down\", \"orders\": \"disconnected\"}}");
+        assertThat(d).recognises("risk.risk-gate-health-bad").ranksFirst("risk.risk-service-down");
     }
 
     // ------------------------------------------------------------ orders still passing after the loss limit

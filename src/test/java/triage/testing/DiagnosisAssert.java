@@ -77,6 +77,14 @@ public final class DiagnosisAssert extends AbstractAssert<DiagnosisAssert, Diagn
         return this;
     }
 
+    /** Not even left as a candidate below the reporting threshold: the evidence rules it out. */
+    public DiagnosisAssert hasNoCandidate(String causeId) {
+        if (actual.candidates().stream().anyMatch(c -> c.id().equals(causeId))) {
+            failWithMessage("expected no candidate %s, but got %s", causeId, describe());
+        }
+        return this;
+    }
+
     public DiagnosisAssert recognises(String symptomId) {
         if (actual.symptoms().stream().noneMatch(s -> s.id().equals(symptomId))) {
             failWithMessage("expected symptom %s to be recognised, but got %s", symptomId, describe());
