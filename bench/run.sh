@@ -2,7 +2,7 @@
 # Performance benchmarks of triage: cold start, warm diagnoses, scaling, peak memory; prints a summary.
 #   bench/run.sh                 everything (about 10 minutes on a quiet 2-core machine)
 #   REPS=5 bench/run.sh cold     only the command-line runs;  bench/run.sh warm | scaling  only JMH
-#   bench/run.sh volume          the project rules over 1,000 to 100,000 per-subject facts (not in "all")
+#   bench/run.sh volume          the project rules over 10,000, 50,000 and 100,000 per-subject facts (not in "all")
 # Env: REPS (cold repetitions, default 10), RULES (generated rule-set size, default 400),
 #      CASE (evidence folder, default the public case hft-binance-lot-size-rejections).
 # Results: target/bench/{cold.txt,warm.json,scaling-facts.json,scaling-rules.json,summary.md}

@@ -14,6 +14,8 @@ import triage.knowledge.KnowledgeBase;
 import triage.plan.RemediationPlanner;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -126,6 +128,10 @@ public final class HypothesisBuilder {
                 if (trace != null) {
                     frontier.addAll(trace.facts());
                 }
+            } else if (fact instanceof Collection<?> collected) {
+                frontier.addAll(collected); // what an accumulate collected (collectList of the symptoms it counted)
+            } else if (fact instanceof Object[] results) {
+                frontier.addAll(Arrays.asList(results)); // an accumulate with several functions matches their results as one array
             }
         }
         return items.stream().limit(MAX_EVIDENCE).toList();

@@ -70,6 +70,10 @@ final class Justifications extends DefaultAgendaEventListener implements RuleRun
         return firings.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
     }
 
+    Map<String, Integer> firingsByRule() {
+        return firings;
+    }
+
     int firingsOf(String rule) {
         return firings.getOrDefault(rule, 0);
     }

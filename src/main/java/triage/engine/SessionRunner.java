@@ -38,6 +38,11 @@ public final class SessionRunner implements AutoCloseable {
      */
     static final int FIRINGS_PER_FACT = 20;
     public static final long DEFAULT_TIME_LIMIT_MS = 10_000;
+    /**
+     * The time limit grows with the facts too (100,000 facts: 50 s): matching costs time in proportion to
+     * the facts, and the limit is there to stop a runaway, not a large but ordinary bundle.
+     */
+    static final double MS_PER_FACT = 0.5;
 
     private static volatile Consumer<String> firingObserver;
 
@@ -80,6 +85,7 @@ public final class SessionRunner implements AutoCloseable {
     public SessionResult run(Collection<?> facts) {
         int firingLimit = (int) Math.min(Integer.MAX_VALUE,
                 Math.max((long) this.firingLimit, (long) FIRINGS_PER_FACT * facts.size()));
+        long timeLimitMs = Math.max(this.timeLimitMs, (long) (MS_PER_FACT * facts.size()));
         Justifications justifications = new Justifications();
         KieSessionsPool from = pool;
         KieSession session = from.newKieSession();
@@ -135,7 +141,8 @@ public final class SessionRunner implements AutoCloseable {
                     traces.put(o, new SessionResult.Trace(j.rule(), j.facts()));
                 }
             }
-            return new SessionResult(supports, against, findings, traces::get, fired, warnings);
+            return new SessionResult(supports, against, findings, traces::get, fired, warnings,
+                    justifications.firingsByRule());
         } finally {
             session.removeEventListener((AgendaEventListener) justifications);
             session.removeEventListener((RuleRuntimeEventListener) justifications);

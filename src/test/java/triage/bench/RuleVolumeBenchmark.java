@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class RuleVolumeBenchmark {
 
-    @Param({"1000", "10000", "100000"})
+    @Param({"10000", "50000", "100000"})
     int facts;
 
     private SessionRunner runner;

@@ -1,7 +1,9 @@
 package triage.rules;
 
 import org.junit.jupiter.api.Test;
+import triage.diagnosis.CauseHypothesis;
 import triage.diagnosis.Diagnosis;
+import triage.diagnosis.EvidenceItem;
 
 import static triage.testing.DiagnosisAssert.assertThat;
 import static triage.testing.TestTriage.*;
@@ -237,6 +239,38 @@ class ServiceRulesTest {
                         "$ ./scripts/isolate_service.sh analytics-worker",
                         "Isolating service: analytics-worker"));
         assertThat(d).ranksFirst("service.cascading-failure");
+    }
+
+    private static final String CASCADE_RULE = "Three or more services failing at once is one failure dragging the others down";
+
+    @Test
+    void threeDifferentServicesFailingAtOnceAreACascadeCitingEachOfThem() {
+        Diagnosis d = evidence("ports-check.txt", lines(
+                "$ ./scripts/check_ports.sh",
+                "❌ Frontend (port 3000): Not accessible",
+                "❌ Backend API (port 8001): Not accessible",
+                "❌ Grafana (port 3001): Not accessible"));
+        CauseHypothesis cascade = java.util.stream.Stream.concat(d.causes().stream(), d.candidates().stream()).filter(c -> c.id().equals("service.cascading-failure"))
+                .findFirst().orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(cascade.supportingRules()).extracting(CauseHypothesis.RuleContribution::rule)
+                .contains(CASCADE_RULE);
+        // the rule counts the services with an accumulate: its evidence is still the lines it counted
+        org.assertj.core.api.Assertions.assertThat(cascade.evidence()).extracting(EvidenceItem::text)
+                .anySatisfy(t -> org.assertj.core.api.Assertions.assertThat(t).contains("Frontend"))
+                .anySatisfy(t -> org.assertj.core.api.Assertions.assertThat(t).contains("Backend API"))
+                .anySatisfy(t -> org.assertj.core.api.Assertions.assertThat(t).contains("Grafana"));
+    }
+
+    @Test
+    void twoFailingServicesAreNotYetACascade() {
+        Diagnosis d = evidence("ports-check.txt", lines(
+                "$ ./scripts/check_ports.sh",
+                "❌ Frontend (port 3000): Not accessible",
+                "❌ Backend API (port 8001): Not accessible",
+                "✅ Grafana (port 3001): Available"));
+        org.assertj.core.api.Assertions.assertThat(java.util.stream.Stream.concat(d.causes().stream(), d.candidates().stream()).toList())
+                .flatExtracting(CauseHypothesis::supportingRules)
+                .extracting(CauseHypothesis.RuleContribution::rule).doesNotContain(CASCADE_RULE);
     }
 
     @Test

@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * Flags rules that join two {@code Symptom} patterns without relating them: with no binding of one
  * used in the other, every pair matches, so a rule over 5,000 per-symbol symptoms of one id and 50 of
  * another fires 250,000 times for one conclusion. Relate the patterns (by subject, say) or test the
- * second with {@code exists}, which matches once however many facts it finds.
+ * second with {@code exists}, which matches once however many facts it finds. A join related only by
+ * {@code !=} (three services with three different subjects) is as bad: every pair but one matches, so it
+ * is flagged too; counting distinct values with an accumulate is linear.
  *
  * <p>Symptoms are folded by id and subject, so a symptom only the knowledge base can give a subject
  * (a {@code (?<subject>...)} capture, a metric's or an alert's {@code subject:} label) can be many
@@ -35,6 +37,7 @@ public final class UnrelatedJoinCheck {
 
     private static final Pattern FIELD_BINDING = Pattern.compile("(\\$\\w+)\\s*:(?!=)");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\w+");
+    private static final Pattern CONNECTIVE = Pattern.compile("&&|\\|\\|");
 
     private UnrelatedJoinCheck() {
     }
@@ -97,8 +100,13 @@ public final class UnrelatedJoinCheck {
             if (first == null) {
                 first = label;
                 firstMany = many;
-            } else if (constraints.stream().noneMatch(c -> usesAny(c, bound)) && many && firstMany) {
-                problems.add(new Problem(path, rule.getLine(), "rule \"" + rule.getName() + "\" joins " + label
+            } else if (many && firstMany && constraints.stream().noneMatch(c -> relates(c, bound))) {
+                boolean onlyUnequal = constraints.stream().anyMatch(c -> usesAny(c, bound));
+                problems.add(new Problem(path, rule.getLine(), onlyUnequal
+                        ? "rule \"" + rule.getName() + "\" relates " + label + " to " + first + " only by `!=`, so"
+                        + " nearly every pair of them matches: test the second with `exists Symptom(...)`, or count"
+                        + " distinct values (`Set( size >= n ) from accumulate( Symptom(..., $s : subject), collectSet( $s ) )`)"
+                        : "rule \"" + rule.getName() + "\" joins " + label
                         + " with " + first + " without relating them, so every pair of them matches: relate them"
                         + " (a shared binding such as the subject) or write the second as `exists Symptom(...)`"));
             }
@@ -136,6 +144,19 @@ public final class UnrelatedJoinCheck {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a constraint narrows the join: it uses a variable bound earlier in a comparison other than
+     * {@code !=} (an inequality lets through all but one of the other facts, so it relates nothing).
+     */
+    private static boolean relates(String constraint, Set<String> variables) {
+        for (String atom : CONNECTIVE.split(constraint)) {
+            if (usesAny(atom, variables) && !atom.contains("!=")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean usesAny(String constraint, Set<String> variables) {

@@ -46,6 +46,27 @@ class UnrelatedJoinCheckTest {
     }
 
     @Test
+    void patternsRelatedOnlyByInequalityAreFlaggedLikeUnrelatedOnes() {
+        List<Problem> problems = check("""
+                    $a : Symptom( id == "service.connection-refused" )
+                    $b : Symptom( id == "service.connection-refused", subject != $a.subject )
+                    $c : Symptom( id == "service.connection-refused", subject != $a.subject, subject != $b.subject )
+                """);
+        assertThat(problems).hasSize(2).allSatisfy(p -> {
+            assertThat(p.message()).contains("only by `!=`");
+            assertThat(p.message()).contains("exists", "collectSet");
+        });
+    }
+
+    @Test
+    void anEqualityBesideAnInequalityRelatesThePatterns() {
+        assertThat(check("""
+                    $a : Symptom( id == "host.oom-kill", $host : attributes["host"] )
+                    $b : Symptom( id == "host.oom-kill", subject != $a.subject, attributes["host"] == $host )
+                """)).isEmpty();
+    }
+
+    @Test
     void patternsRelatedByASharedFieldBindingPass() {
         assertThat(check("""
                     $q : Symptom( id == "market-data.symbol-no-quotes", $sym : subject )
