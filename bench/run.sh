@@ -88,6 +88,8 @@ kill $server; wait $server 2>/dev/null || true
 row "webhook, server CPU per request, warm (us)|$(printf %.0f "$w_us")|/healthz: $(printf %.0f "$h_us") us|$(printf %.1f "$(echo "$w_us / $h_us" | bc -l)")|<= 100 us"
 row "webhook at 32 connections (req/s)|$w_rps|/healthz: $h_rps req/s|$(printf %.2f "$(echo "$w_rps / $h_rps" | bc -l)")|>= 5000"
 row "service peak RSS (MB)|$s_rss|—|—|"
+split=$(java -Xmx512m -cp "$cp_" triage.bench.WebhookSplit . "$payload" "$REQUESTS" 2>/dev/null | tail -1 | sed 's/^round [0-9]*: //')
+row "webhook split, warm, one thread, wall|$split|—|—|"
 
 # ---- cold start, interleaved so that other processes' load hits every command alike
 java -jar target/triage.jar diagnose --format json "$CASE" >/dev/null 2>&1 || true
