@@ -64,6 +64,48 @@ class SessionRunnerTest {
         }
     }
 
+    @Test
+    void theFiringLimitGrowsWithTheFactsTwentyFiringsEach() {
+        RuleBase rules = RuleBase.compile(RUNAWAY);
+        List<Symptom> facts = java.util.stream.IntStream.range(0, 100).mapToObj(i -> Symptom.of("demo.seen")).toList();
+        try (SessionRunner runner = new SessionRunner(rules, 50, 60_000)) {
+            SessionResult result = runner.run(facts);
+            assertThat(result.firings()).isGreaterThanOrEqualTo(2000);
+            assertThat(result.warnings()).singleElement().asString().contains("limit of 2000 rule firings");
+        }
+    }
+
+    @Test
+    void aSessionWithinItsLimitsHasNoWarningAndTracesEachConclusionToItsRuleAndFacts() {
+        RuleBase rules = RuleBase.compile(Path.of("src/test/resources/fixtures/minimal"));
+        Symptom seen = Symptom.of("demo.seen");
+        try (SessionRunner runner = new SessionRunner(rules, 1, 60_000)) {
+            SessionResult result = runner.run(List.of(seen));
+            assertThat(result.warnings()).isEmpty();
+            assertThat(result.firings()).isEqualTo(1);
+            assertThat(result.findings()).isEmpty();
+            assertThat(result.against()).isEmpty();
+            assertThat(result.supports()).singleElement().satisfies(s -> {
+                assertThat(s.cause()).isEqualTo("demo.fault");
+                assertThat(result.trace(s).rule()).isEqualTo("The demo symptom means the demo fault");
+                assertThat(result.trace(s).facts()).singleElement().isSameAs(seen);
+            });
+        }
+    }
+
+    @Test
+    void aStoppedSessionKeepsItsFindingsAndTheRunnerRunsTheNextSessionAfresh() {
+        RuleBase rules = RuleBase.compile(RUNAWAY);
+        try (SessionRunner runner = new SessionRunner(rules, Integer.MAX_VALUE, 200)) {
+            SessionResult first = runner.run(List.of(Symptom.of("demo.seen")));
+            assertThat(first.findings()).isNotEmpty();
+            SessionResult second = runner.run(List.of());
+            assertThat(second.warnings()).isEmpty();
+            assertThat(second.findings()).as("nothing left over from the stopped session").isEmpty();
+            assertThat(second.supports()).isEmpty();
+        }
+    }
+
     /** Shorter name for the contribution record in assertions. */
     private interface CauseHypothesisRule {
         static String rule(triage.diagnosis.CauseHypothesis.RuleContribution r) {
