@@ -603,7 +603,7 @@ public final class Consultation {
         for (String c : causes) {
             if (w.containsKey(c) || alive(c, known)) {
                 for (String s : bearing(c)) {
-                    if (!known.containsKey(s) && kb.symptoms().containsKey(s)) {
+                    if (!known.containsKey(s) && kb.symptoms().containsKey(s) && !questions.observedOnly(s)) {
                         askable.add(s);
                     }
                 }
@@ -794,7 +794,7 @@ public final class Consultation {
             if (separating.stream().anyMatch(known::containsKey)) {
                 continue; // a check that tells them apart has been answered
             }
-            separating.stream().filter(x -> kb.symptoms().containsKey(x)).findFirst().ifPresent(open::add);
+            separating.stream().filter(x -> kb.symptoms().containsKey(x) && !questions.observedOnly(x)).findFirst().ifPresent(open::add);
         }
         return open;
     }
