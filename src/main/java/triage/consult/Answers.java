@@ -39,6 +39,10 @@ public final class Answers {
             if ((q.min() != null && number < q.min()) || (q.max() != null && number > q.max())) {
                 return Optional.empty();
             }
+            // a measurement below zero is a typo, except for money (a P&L can be negative)
+            if (q.min() == null && number < 0 && !q.unit().equals("USD")) {
+                return Optional.empty();
+            }
             Optional<Boolean> present = consultation.questions().value(q.id()).flatMap(v -> v.present(number));
             if (present.isPresent() && !present.get()) {
                 return Optional.of(new Consultation.Given(q.id(), Reply.NO, number, 1));

@@ -427,8 +427,11 @@ public final class ConsultRunner {
         if (n != null && q.takesValue()) {
             return "out of range: give a value in " + q.unit() + range(q) + ", or " + ANSWERS_HINT;
         }
-        if (n != null) {
+        if (n != null && consultation.questions().asksCount(q.id())) {
             return "a number here is how many times it was seen (a whole number, 0 for no); or answer " + ANSWERS_HINT;
+        }
+        if (n != null) {
+            return "a number is not an answer to this question: answer yes or no (or unknown, why, how, back, restart, quit)";
         }
         return "'" + word + "' is not an answer: answer " + ANSWERS_HINT + hintFor(q);
     }

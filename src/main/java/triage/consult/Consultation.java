@@ -83,6 +83,8 @@ public final class Consultation {
     static final double STEP_DECAY = 0.8;
     /** A sibling of the leading cause must be told apart from it while it keeps this share of the weight. */
     static final double SIBLING_SHARE = 0.05;
+    /** ...and a rival (a cause that explains a symptom answered yes as well as the leader) this share. */
+    static final double RIVAL_SHARE = 0.05;
 
     private final Triage triage;
     private final KnowledgeBase kb;
@@ -603,7 +605,7 @@ public final class Consultation {
         for (String c : causes) {
             if (w.containsKey(c) || alive(c, known)) {
                 for (String s : bearing(c)) {
-                    if (!known.containsKey(s) && kb.symptoms().containsKey(s)) {
+                    if (!known.containsKey(s) && kb.symptoms().containsKey(s) && !questions.observedOnly(s)) {
                         askable.add(s);
                     }
                 }
@@ -774,16 +776,26 @@ public final class Consultation {
         }
         String top = leaders.get(0).id();
         Set<String> sibs = new LinkedHashSet<>(questions.siblings(top));
+        Set<String> premises = complaintSymptoms();
+        Set<String> rivals = new LinkedHashSet<>();
         for (String c : index.supportedCauses()) {
             if (questions.siblings(c).contains(top)) {
                 sibs.add(c);
             }
+            // a rival: a cause the rules would also conclude from a symptom answered yes
+            for (Given g : answers) {
+                if (g.yes() && !premises.contains(g.symptom()) && index.produces(c).contains(g.symptom())
+                        && index.produces(top).contains(g.symptom())) {
+                    rivals.add(c);
+                }
+            }
         }
+        sibs.addAll(rivals);
         double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
         List<String> open = new ArrayList<>();
         for (String sib : sibs) {
             if (sib.equals(top) || !kb.causes().containsKey(sib) || !alive(sib, known)
-                    || weights.getOrDefault(sib, 0.0) < SIBLING_SHARE * total) {
+                    || weights.getOrDefault(sib, 0.0) < (rivals.contains(sib) ? RIVAL_SHARE : SIBLING_SHARE) * total) {
                 continue;
             }
             Set<String> topYes = index.produces(top);
@@ -794,7 +806,7 @@ public final class Consultation {
             if (separating.stream().anyMatch(known::containsKey)) {
                 continue; // a check that tells them apart has been answered
             }
-            separating.stream().filter(x -> kb.symptoms().containsKey(x)).findFirst().ifPresent(open::add);
+            separating.stream().filter(x -> kb.symptoms().containsKey(x) && !questions.observedOnly(x)).findFirst().ifPresent(open::add);
         }
         return open;
     }

@@ -58,6 +58,8 @@ public final class Questions {
 
     private final Map<String, Value> values;
     private final Set<String> counts;
+    private final Set<String> observed = new LinkedHashSet<>();
+    private final Set<String> worded = new LinkedHashSet<>();
     private final Map<String, List<String>> siblings;
     private final Map<String, List<String>> necessary;
     private final Map<String, String> platforms;
@@ -138,6 +140,15 @@ public final class Questions {
         for (JsonNode n : root.path("counts")) {
             counts.add(n.asText());
         }
+        Set<String> observed = new LinkedHashSet<>();
+        root.path("observed").forEach(n -> observed.add(n.asText()));
+        Set<String> worded = new LinkedHashSet<>();
+        root.path("worded").forEach(n -> worded.add(n.asText()));
+        for (String id : concat(counts, observed, worded)) {
+            if (!kb.symptoms().containsKey(id)) {
+                problems.add(new Problem(where, 0, id + " is not a symptom of the knowledge base"));
+            }
+        }
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("siblings").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             List<String> l = new ArrayList<>();
@@ -174,7 +185,27 @@ public final class Questions {
                         + " but has no threshold (above, below or reading: true)"));
             }
         }
-        return new Questions(values, counts, siblings, necessary, platforms, commands, problems);
+        Questions q = new Questions(values, counts, siblings, necessary, platforms, commands, problems);
+        q.observed.addAll(observed);
+        q.worded.addAll(worded);
+        return q;
+    }
+
+    private static List<String> concat(Set<String> a, Set<String> b, Set<String> c) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        out.addAll(c);
+        return out;
+    }
+
+    /** Whether the consultation leaves this symptom to the evidence: a yes or no cannot carry what its rules compare. */
+    public boolean observedOnly(String symptom) {
+        return observed.contains(symptom);
+    }
+
+    /** Whether the question of this absence asks for it in other words, checked by hand. */
+    public boolean wordedByHand(String symptom) {
+        return worded.contains(symptom);
     }
 
     public Optional<Value> value(String symptom) {

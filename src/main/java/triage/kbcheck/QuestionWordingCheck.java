@@ -62,12 +62,15 @@ public final class QuestionWordingCheck {
             if (q.isEmpty()) {
                 continue;
             }
-            boolean reading = questions.value(s.id()).map(Questions.Value::reading).orElse(false);
-            if (!reading && !CLOSED.matcher(q).matches()) {
+            if (questions.observedOnly(s.id())) {
+                continue; // never asked
+            }
+            boolean open = questions.value(s.id()).map(Questions.Value::reading).orElse(false) || questions.asksCount(s.id());
+            if (!open && !CLOSED.matcher(q).matches()) {
                 out.add(where(kb, s.id(), "symptom " + s.id() + ": the question expects yes or no but"
                         + " does not ask it (\"" + q + "\"): start it with Is/Are/Does/Do/Has..."));
             }
-            if (ABSENCE_ID.matcher(s.id()).find() && !ABSENCE_WORDS.matcher(q).find()) {
+            if (ABSENCE_ID.matcher(s.id()).find() && !ABSENCE_WORDS.matcher(q).find() && !questions.wordedByHand(s.id())) {
                 out.add(where(kb, s.id(), "symptom " + s.id() + " is an absence but its question"
                         + " asks for a presence (\"" + q + "\"): a truthful yes would record the opposite; ask so that"
                         + " yes means the symptom is there"));

@@ -108,7 +108,8 @@ final class Scripted {
             if (yes.contains(id)) {
                 SymptomDef def = TestTriage.get().knowledgeBase().symptoms().get(id);
                 if (def != null && def.takesValue()) {
-                    Double v = INDEX.valueFor(id);
+                    Double v = QUESTIONS.value(id).filter(t -> !t.reading()).map(t -> t.above() != null ? t.above() : t.below())
+                            .orElse(INDEX.valueFor(id));
                     double value = v != null ? v : def.min() != null ? Math.max(def.min(), 1) : 1;
                     if (def.max() != null) {
                         value = Math.min(value, def.max());

@@ -1,0 +1,176 @@
+package triage.consult;
+
+import org.junit.jupiter.api.Test;
+import triage.facts.Reply;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The seven defects of issue 16, each shown through the line protocol: what a support engineer types and
+ * what the consultation prints back.
+ */
+class ConsultDefectsTest {
+
+    private static String firstQuestion(String complaint) {
+        Scripted.Run run = Scripted.script(Scripted.consultation(complaint), false, "", null);
+        return run.questions().get(0).substring(2).split(" ", 2)[0];
+    }
+
+    /** A consultation from the complaint, with the answers given so far, whose next question is about {@code symptom}. */
+    private static Scripted.Run askedAbout(String complaint, String symptom, String answer) {
+        boolean[] done = {false};
+        return Scripted.person(Scripted.consultation(complaint), id -> {
+            if (done[0]) {
+                return null;
+            }
+            if (id.equals(symptom)) {
+                done[0] = true;
+                return answer;
+            }
+            return "unknown";
+        });
+    }
+
+    // 1 ---------------------------------------------------------------- numbers against the threshold
+
+    @Test
+    void aValueBelowTheThresholdIsRecordedAsNoAndEchoed() {
+        Scripted.Run run = askedAbout("slow-or-high-latency", "network.rtt-high", "24");
+        assertThat(run.lines()).contains("# recorded: network.rtt-high 24 ms -> below 100 ms: no");
+        assertThat(run.outcome().asked()).last().isEqualTo("network.rtt-high");
+        assertThat(run.outcome().diagnosis().causes()).noneMatch(h -> h.id().equals("network.high-rtt-to-exchange"));
+    }
+
+    @Test
+    void aValueAtOrAboveTheThresholdIsRecordedAsYes() {
+        Scripted.Run run = askedAbout("slow-or-high-latency", "network.rtt-high", "180");
+        assertThat(run.lines()).contains("# recorded: network.rtt-high 180 ms -> at or above 100 ms: yes");
+    }
+
+    @Test
+    void aNegativeOrImpossibleValueIsAskedAgain() {
+        Scripted.Run run = Scripted.script(Scripted.consultation("slow-or-high-latency"), false, "-5\n", null);
+        assertThat(run.questions().get(0)).startsWith("? network.rtt-high ");
+        assertThat(run.transcript()).contains("! ");
+        assertThat(run.outcome().asked()).isEmpty();
+    }
+
+    @Test
+    void aYesNoQuestionTakesNoNumberUnlessItAsksHowMany() {
+        String q = firstQuestion("orders-not-placed");
+        Scripted.Run run = Scripted.script(Scripted.consultation("orders-not-placed"), false, "7\nno\n", null);
+        assertThat(run.transcript()).contains("! a number is not an answer to this question");
+        assertThat(run.lines()).contains("# recorded: " + q + ": no");
+        assertThat(run.outcome().asked()).containsExactly(q);
+    }
+
+    @Test
+    void everyAnswerIsEchoedAsRecorded() {
+        String q = firstQuestion("orders-not-placed");
+        Scripted.Run run = Scripted.script(Scripted.consultation("orders-not-placed"), false, "unknown\n", null);
+        assertThat(run.lines()).contains("# recorded: " + q + ": unknown");
+    }
+
+    // 2 ---------------------------------------------------------------- no early stop
+
+    /** Not met yet: the rival keeps less weight than the stop test asks to check (see docs/consultation.md). */
+    @Test
+    @org.junit.jupiter.api.Tag("target")
+    void aCauseIsNotEstablishedWhileARivalThatExplainsTheSameAnswerIsUnchecked() {
+        // unattributed orders are what both a compromised key and suspicious trading produce: the key's
+        // own checks must be asked before either is established
+        Scripted.Run run = Scripted.person(Scripted.consultation("suspicious-activity"),
+                Scripted.answering(Set.of("security.unattributed-orders"), Set.of()));
+        assertThat(run.outcome().asked()).hasSizeGreaterThan(1);
+        assertThat(run.outcome().asked().get(0)).isEqualTo("security.unattributed-orders");
+    }
+
+    // 3 ---------------------------------------------------------------- polarity
+
+    @Test
+    void yesToTheSilentPublisherQuestionRecordsThePublisherSilent() {
+        Scripted.Run run = askedAbout("no-market-data", "market-data.publisher-silent", "yes");
+        assertThat(run.questions()).anyMatch(q -> q.startsWith("? market-data.publisher-silent Is the publisher silent"));
+        assertThat(run.lines()).contains("# recorded: market-data.publisher-silent: yes");
+    }
+
+    // 4 ---------------------------------------------------------------- reachability, and ending without a cause
+
+    @Test
+    void aRunThatEndsWithoutACausePrintsCandidatesDecidingChecksAndTheEscalation() {
+        Scripted.Run run = Scripted.script(Scripted.consultation("exchange-connection-failed"), false, "quit\n", null);
+        assertThat(run.transcript()).contains("# no cause established; candidates: ");
+        assertThat(run.transcript()).contains("# checks that would decide: network.");
+        assertThat(run.transcript()).contains("# escalate: ");
+    }
+
+    // 5 ---------------------------------------------------------------- the leader never contradicts the answers
+
+    @Test
+    void noToTheApiErrorsDropsTheApiOutageFromTheLeaders() {
+        Scripted.Run run = Scripted.person(Scripted.consultation("exchange-connection-failed"),
+                Scripted.answering(Set.of(), Set.of("network.dns-lookup-failed", "network.connect-timeout",
+                        "network.exchange-unreachable", "exchange.api-unavailable")));
+        List<String> lines = run.lines();
+        int answered = lines.indexOf("# recorded: exchange.api-unavailable: no");
+        assertThat(answered).isPositive();
+        assertThat(lines.subList(answered, lines.size())).noneMatch(l -> l.startsWith("= exchange.api-outage"));
+        // and an answered check is never asked again
+        assertThat(run.outcome().asked()).doesNotHaveDuplicates();
+    }
+
+    // 6 ---------------------------------------------------------------- typed text is evidence
+
+    @Test
+    void aPastedErrorLineIsRecognisedAsEvidence() {
+        Scripted.Run run = Scripted.script(Scripted.consultation(null), true,
+                "FATAL:  password authentication failed for user \"hft_user\"\n", null);
+        assertThat(run.transcript()).contains("# recognised in what you typed: database.auth-failed");
+        assertThat(run.outcome().diagnosis().causes()).extracting(h -> h.id()).contains("database.wrong-credentials");
+    }
+
+    @Test
+    void severalMatchingComplaintsAreListedToPickAndTheChoiceIsEchoed() {
+        Scripted.Run run = Scripted.script(Scripted.consultation(null), true, "fills rejected\n3\n", null);
+        assertThat(run.transcript()).contains("# several complaints match 'fills rejected':");
+        assertThat(run.transcript()).contains("# complaint " + Scripted.COMPLAINTS.all().get(2).id() + ": ");
+    }
+
+    @Test
+    void aComplaintGivenUpFrontIsEchoed() {
+        Scripted.Run run = Scripted.script(Scripted.consultation("orders-not-placed"), false, "", null);
+        assertThat(run.lines().get(1)).startsWith("# complaint orders-not-placed: ");
+    }
+
+    // 7 ---------------------------------------------------------------- plain language
+
+    @Test
+    void whyNamesTheRuleAsIfThen() {
+        Scripted.Run run = Scripted.script(Scripted.consultation("orders-not-placed"), false, "why\n", null);
+        assertThat(run.transcript()).containsPattern("# why [a-z.-]+: I am asking because rule \"[^\"]+\" \\([^)]+\\) needs it: if .+, then .+ \\(certainty 0\\.\\d+\\)");
+    }
+
+    @Test
+    void suspectsAreShownFromTheFirstQuestionAndBackNamesTheAnswerItUndid() {
+        String q = firstQuestion("orders-not-placed");
+        Scripted.Run run = Scripted.script(Scripted.consultation("orders-not-placed"), false, "no\nback\n", null);
+        assertThat(run.lines().get(2)).startsWith("# suspects: orders.trading-disabled");
+        assertThat(run.lines()).contains("# undone: " + q + ": no");
+    }
+
+    @Test
+    void theCpuQuestionSpeaksOfIdleLikeItsUnit() {
+        assertThat(triage.testing.TestTriage.get().knowledgeBase().symptoms().get("host.cpu-busy").question()).contains("idle")
+                .doesNotContain("busy");
+    }
+
+    @Test
+    void theRecordedAnswerOfAValueIsNotAYesWhenBelow() {
+        Consultation c = Scripted.consultation("slow-or-high-latency");
+        Scripted.script(c, false, "24\n", null);
+        assertThat(c.answers()).singleElement().satisfies(g -> assertThat(g.reply()).isEqualTo(Reply.NO));
+    }
+}
