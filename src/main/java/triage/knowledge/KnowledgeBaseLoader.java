@@ -120,7 +120,16 @@ public final class KnowledgeBaseLoader {
                 problems.add(new Problem(where, o.line(), "derived symptom " + s.id() + " has unknown kind '" + d.kind()
                         + "' (one of " + String.join(", ", DerivationDef.KINDS) + ")"));
             }
-            if (d.from().isEmpty() && !"time-reversed".equals(d.kind())) {
+            if ("configured".equals(d.kind())) {
+                try {
+                    java.util.regex.Pattern.compile(d.key() == null ? "" : d.key());
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    problems.add(new Problem(where, o.line(), "configured symptom " + s.id() + ": bad key expression: " + e.getDescription()));
+                }
+                if (d.key() == null || d.key().isBlank()) {
+                    problems.add(new Problem(where, o.line(), "configured symptom " + s.id() + " names no key"));
+                }
+            } else if (d.from().isEmpty() && !"time-reversed".equals(d.kind())) {
                 problems.add(new Problem(where, o.line(), "derived symptom " + s.id() + " names no symptom it is derived from"));
             }
             java.util.stream.Stream.concat(d.from().stream(), d.source().stream())
