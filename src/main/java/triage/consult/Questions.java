@@ -180,7 +180,7 @@ public final class Questions {
             commands.put(e.getKey(), Map.copyOf(m));
         }
         for (SymptomDef s : kb.symptoms().values()) {
-            if (s.takesValue() && !values.containsKey(s.id())) {
+            if (s.takesValue() && !values.containsKey(s.id()) && !observed.contains(s.id())) {
                 problems.add(new Problem(where, 0, "values: " + s.id() + " takes a value in " + s.unit()
                         + " but has no threshold (above, below or reading: true)"));
             }

@@ -17,6 +17,7 @@ import org.apache.commons.io.input.ProxyInputStream;
 import triage.facts.Answer;
 import triage.facts.Citation;
 import triage.facts.Symptom;
+import triage.evidence.derived.DerivedEvidence;
 import triage.knowledge.KnowledgeBase;
 import triage.knowledge.Problem;
 
@@ -59,6 +60,8 @@ public final class EvidenceReader {
     private final JsonEvidenceReader json;
     private final SymptomFileReader symptomFiles;
     private final ObjectMapper mapper;
+    private final DerivedEvidence derived;
+    private final java.util.Set<String> seriesOf;
     private java.util.function.Supplier<ArchiveBudget> budget = ArchiveBudget::new;
     private long pipeWaitMs = EvidenceFiles.PIPE_WAIT_MS;
     private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -83,6 +86,8 @@ public final class EvidenceReader {
         this.text = new TextReader(recognizer);
         this.json = new JsonEvidenceReader(recognizer);
         this.symptomFiles = new SymptomFileReader(kb);
+        this.derived = new DerivedEvidence(kb);
+        this.seriesOf = DerivedEvidence.seriesNeeded(kb);
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build()).build();
         this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -90,7 +95,7 @@ public final class EvidenceReader {
 
     /** Per-call state: what has been read so far. */
     private static final class Reading {
-        final SymptomAggregator symptoms = new SymptomAggregator();
+        final SymptomAggregator symptoms;
         final List<Answer> answers = new ArrayList<>();
         final List<String> warnings = new ArrayList<>();
         final List<String> errors = new ArrayList<>();
@@ -99,8 +104,9 @@ public final class EvidenceReader {
         int inputs;
         boolean strict;
 
-        Reading(ArchiveBudget budget) {
+        Reading(ArchiveBudget budget, java.util.Set<String> seriesOf) {
             this.budget = budget;
+            this.symptoms = new SymptomAggregator(seriesOf);
         }
     }
 
@@ -128,7 +134,7 @@ public final class EvidenceReader {
                 while (next < files.size() && ahead.size() < 2 * threads) {
                     Path file = files.get(next++);
                     ahead.add(pool.submit(() -> {
-                        Reading part = new Reading(r.budget);
+                        Reading part = new Reading(r.budget, seriesOf);
                         part.strict = r.strict;
                         readPath(file, part);
                         return part;
@@ -205,7 +211,7 @@ public final class EvidenceReader {
 
     /** Per-call state; the archive budget is the package's default unless a test gave its own. */
     private Reading newReading() {
-        return new Reading(budget.get());
+        return new Reading(budget.get(), seriesOf);
     }
 
     private Evidence finish(Reading r) {
@@ -215,7 +221,10 @@ public final class EvidenceReader {
         List<String> warnings = new ArrayList<>(unique);
         List<Answer> answers = new ArrayList<>(r.symptoms.absences());
         answers.addAll(r.answers);
-        List<Symptom> symptoms = r.symptoms.symptoms().stream().map(EvidenceReader::redacted).toList();
+        DerivedEvidence.Recognised recognised = r.symptoms.recognised();
+        List<Symptom> found = new ArrayList<>(recognised.symptoms());
+        found.addAll(derived.derive(recognised));
+        List<Symptom> symptoms = found.stream().map(EvidenceReader::redacted).toList();
         return new Evidence(symptoms, answers, warnings, r.readable, r.inputs);
     }
 

@@ -42,6 +42,7 @@ public final class Recognizer {
     private final java.util.concurrent.ConcurrentHashMap<String, BitSet> allowedByContext = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<MetricCondition> metricConditions = new ArrayList<>();
     private final List<AlertMapping> alertMappings = new ArrayList<>();
+    private final triage.evidence.config.ConfiguredValues configured;
 
     public Recognizer(KnowledgeBase kb) {
         for (PatternDef p : kb.patterns()) {
@@ -73,6 +74,7 @@ public final class Recognizer {
         for (AlertDef a : kb.alerts()) {
             alertMappings.add(new AlertMapping(a, Pattern.compile(a.alert())));
         }
+        configured = new triage.evidence.config.ConfiguredValues(kb);
     }
 
     /** Symptoms a line of text shows. */
@@ -111,12 +113,16 @@ public final class Recognizer {
                 }
             }
             double value = parseNumber(attributes.get("value"));
+            if (attributes.containsKey("unit")) {
+                value = triage.evidence.config.Quantity.normalise(value, attributes.get("unit")); // durations in seconds
+            }
             if (!withinBounds(value, p.def.min(), p.def.max())) {
                 continue;
             }
             out.add(new Observation(p.def.symptom(), attributes.getOrDefault("subject", ""), value, line.timestamp(),
                     line.source(), text, attributes, p.def.isAbsent()));
         }
+        configured.read(line, out);
     }
 
     /**

@@ -3,6 +3,10 @@ package triage.evidence;
 import triage.facts.Answer;
 import triage.facts.Citation;
 import triage.facts.Symptom;
+import triage.evidence.derived.DerivedEvidence;
+import triage.evidence.derived.Sample;
+import triage.evidence.derived.Series;
+import triage.evidence.derived.TimeOrder;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +16,9 @@ import java.util.Map;
 /**
  * Folds observations into symptom facts as they stream in: one fact per symptom id and subject,
  * with count, first and last time, last and largest value, and a few citations (the first ones
- * and the latest). Memory stays flat however long the log.
+ * and the latest). Memory stays flat however long the log. The values of the symptoms some derivation
+ * reads are also kept as bounded series, and the times of each source's records in order, for
+ * {@link DerivedEvidence}.
  */
 final class SymptomAggregator {
     private static final int FIRST_CITATIONS = 3;
@@ -28,6 +34,7 @@ final class SymptomAggregator {
         Map<String, String> attributes = Map.of();
         final List<Citation> citations = new ArrayList<>();
         Citation latest;
+        Series series;
 
         Fold(String id, String subject) {
             this.id = id;
@@ -35,8 +42,29 @@ final class SymptomAggregator {
         }
     }
 
+    /** Steps back in time of less than this are threads interleaving their writes to one file. */
+    static final long TIME_TOLERANCE_MS = 1000;
+
     private final Map<String, Fold> folds = new LinkedHashMap<>();
     private final Map<String, Answer> absent = new LinkedHashMap<>();
+    private final java.util.Set<String> seriesOf;
+    private final TimeOrder timeOrder = new TimeOrder(TIME_TOLERANCE_MS);
+    /** Observations read so far: the reading order of series samples. */
+    private long read;
+
+    SymptomAggregator() {
+        this(java.util.Set.of());
+    }
+
+    /** @param seriesOf the symptoms whose values are kept as series */
+    SymptomAggregator(java.util.Set<String> seriesOf) {
+        this.seriesOf = seriesOf;
+    }
+
+    /** A timed record of a source (a file, or one service in a combined log), matched or not. */
+    void time(String source, long time, String where, String text) {
+        timeOrder.record(source, time, where, text);
+    }
 
     void add(Observation o) {
         if (o.absent()) {
@@ -45,7 +73,14 @@ final class SymptomAggregator {
         }
         Fold f = folds.computeIfAbsent(o.symptom() + '\u0000' + o.subject(), k -> new Fold(o.symptom(), o.subject()));
         f.count++;
+        read++;
         if (!Double.isNaN(o.value())) {
+            if (seriesOf.contains(o.symptom())) {
+                if (f.series == null) {
+                    f.series = new Series();
+                }
+                f.series.add(new Sample(o.timestamp(), read, o.value()));
+            }
             f.value = o.value();
             f.max = Double.isNaN(f.max) ? o.value() : Math.max(f.max, o.value());
         }
@@ -94,12 +129,27 @@ final class SymptomAggregator {
      * result.
      */
     void addAll(SymptomAggregator later) {
+        long offset = read;
+        read += later.read;
+        timeOrder.addAll(later.timeOrder);
         for (Map.Entry<String, Fold> e : later.folds.entrySet()) {
             Fold l = e.getValue();
             Fold f = folds.get(e.getKey());
+            if (l.series != null) {
+                Series renumbered = new Series();
+                l.series.samples().forEach(x -> renumbered.add(new Sample(x.time(), offset + x.order(), x.value())));
+                l.series = renumbered;
+            }
             if (f == null) {
                 folds.put(e.getKey(), l);
                 continue;
+            }
+            if (l.series != null) {
+                if (f.series == null) {
+                    f.series = l.series;
+                } else {
+                    f.series.addAll(l.series);
+                }
             }
             f.count += l.count;
             if (!Double.isNaN(l.value)) {
@@ -139,6 +189,17 @@ final class SymptomAggregator {
             out.add(new Symptom(f.id, f.subject, f.count, f.value, f.max, f.first, f.last, f.attributes, citations));
         }
         return out;
+    }
+
+    /** The folded symptoms with the series and times the derivations read. */
+    DerivedEvidence.Recognised recognised() {
+        Map<String, Series> series = new LinkedHashMap<>();
+        folds.forEach((key, f) -> {
+            if (f.series != null) {
+                series.put(DerivedEvidence.Recognised.key(f.id, f.subject), f.series);
+            }
+        });
+        return new DerivedEvidence.Recognised(symptoms(), series, timeOrder);
     }
 
     /** Symptoms the evidence showed to be absent, and not also present. */

@@ -128,9 +128,12 @@ final class TextReader {
                 return; // a metric's description says what it could show ("1 while trading is halted"), not what it shows
             }
             List<String> records = tables.feed(text);
+            // each command of a transcript, and each service of a combined log, keeps its own time order
+            String source = context.equals(baseName) ? file : file + context.substring(baseName.length());
             if (text.indexOf('|') > 0 && !tables.inPsql()) {
                 Matcher compose = COMPOSE_PREFIX.matcher(text);
                 if (compose.matches() && !text.startsWith("#")) {
+                    source = source + " | " + compose.group(1);
                     text = compose.group(2);
                     if (text.isBlank()) {
                         return; // found by fuzzing: "svc |" with nothing after the prefix
@@ -170,12 +173,19 @@ final class TextReader {
                     onePerSymptom(found);
                 }
             }
-            if (found.isEmpty()) {
+            boolean timed = Timestamps.mayStartWithTime(text);
+            if (found.isEmpty() && !timed) {
                 return;
             }
             long ts = Timestamps.parse(text, year);
             if (ts > 0) {
                 year = Timestamps.yearOf(ts);
+                if (timed) {
+                    sink.time(source, ts, file + ":" + n, Redactor.redact(text));
+                }
+            }
+            if (found.isEmpty()) {
+                return;
             }
             String redacted = Redactor.redact(text);
             for (Observation o : found) {

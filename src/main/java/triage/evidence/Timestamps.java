@@ -59,6 +59,23 @@ public final class Timestamps {
         return 0;
     }
 
+    /**
+     * Whether a line starts with its time (ISO date, "[" and an ISO date, a syslog month): the records whose
+     * order in time is watched. Cheap, so it can run on every line.
+     */
+    public static boolean mayStartWithTime(String line) {
+        if (line.length() < 15) {
+            return false;
+        }
+        int i = line.charAt(0) == '[' ? 1 : 0;
+        char c = line.charAt(i);
+        if (c >= '0' && c <= '9') {
+            return Character.isDigit(line.charAt(i + 1)) && Character.isDigit(line.charAt(i + 2))
+                    && Character.isDigit(line.charAt(i + 3)) && line.charAt(i + 4) == '-';
+        }
+        return i == 0 && line.charAt(3) == ' ' && MONTHS.containsKey(line.substring(0, 3).toLowerCase(Locale.ROOT));
+    }
+
     /** The year of an epoch-millis time, for carrying a year into syslog-style lines. */
     public static int yearOf(long millis) {
         return LocalDateTime.ofEpochSecond(millis / 1000, 0, ZoneOffset.UTC).getYear();

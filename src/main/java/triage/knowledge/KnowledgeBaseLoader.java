@@ -56,6 +56,7 @@ public final class KnowledgeBaseLoader {
         Map<String, ComponentDef> components = new LinkedHashMap<>();
         Map<PatternDef, Origin> patternOrigins = new LinkedHashMap<>();
         Map<String, Origin> causeOrigins = new LinkedHashMap<>();
+        Map<String, Origin> symptomOrigins = new LinkedHashMap<>();
 
         for (Path file : yamlFiles(kb.resolve("causes"))) {
             readList(file, CauseDef.class, problems, (cause, line) -> {
@@ -75,6 +76,8 @@ public final class KnowledgeBaseLoader {
                     problems.add(new Problem(file.toString(), line, "symptom without id"));
                 } else if (symptoms.putIfAbsent(symptom.id(), symptom) != null) {
                     problems.add(new Problem(file.toString(), line, "duplicate symptom id " + symptom.id()));
+                } else {
+                    symptomOrigins.put(symptom.id(), new Origin(file.toString(), line));
                 }
             });
         }
@@ -92,6 +95,7 @@ public final class KnowledgeBaseLoader {
             });
         }
         validator.checkSymptomsKnown(symptoms.keySet());
+        checkDerivations(symptoms, symptomOrigins, problems);
         causeOrigins.forEach((id, where) -> {
             for (String other : causes.get(id).explains()) {
                 if (!causes.containsKey(other)) {
@@ -101,6 +105,37 @@ public final class KnowledgeBaseLoader {
         });
         return new KnowledgeBase(projectRoot, causes, symptoms, patterns, metrics, alerts, components, problems,
                 patternOrigins, causeOrigins);
+    }
+
+    /** A derived symptom names a known kind and symptoms that exist. */
+    private static void checkDerivations(Map<String, SymptomDef> symptoms, Map<String, Origin> origins, List<Problem> problems) {
+        for (SymptomDef s : symptoms.values()) {
+            DerivationDef d = s.derived();
+            if (d == null) {
+                continue;
+            }
+            Origin o = origins.getOrDefault(s.id(), new Origin("(unknown)", 0));
+            String where = o.file();
+            if (!DerivationDef.KINDS.contains(d.kind())) {
+                problems.add(new Problem(where, o.line(), "derived symptom " + s.id() + " has unknown kind '" + d.kind()
+                        + "' (one of " + String.join(", ", DerivationDef.KINDS) + ")"));
+            }
+            if ("configured".equals(d.kind())) {
+                try {
+                    java.util.regex.Pattern.compile(d.key() == null ? "" : d.key());
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    problems.add(new Problem(where, o.line(), "configured symptom " + s.id() + ": bad key expression: " + e.getDescription()));
+                }
+                if (d.key() == null || d.key().isBlank()) {
+                    problems.add(new Problem(where, o.line(), "configured symptom " + s.id() + " names no key"));
+                }
+            } else if (d.from().isEmpty() && !"time-reversed".equals(d.kind())) {
+                problems.add(new Problem(where, o.line(), "derived symptom " + s.id() + " names no symptom it is derived from"));
+            }
+            java.util.stream.Stream.concat(d.from().stream(), d.source().stream())
+                    .filter(id -> !symptoms.containsKey(id))
+                    .forEach(id -> problems.add(new Problem(where, o.line(), "derived symptom " + s.id() + " is derived from unknown symptom " + id)));
+        }
     }
 
     private static void validateCause(CauseDef cause, Path file, int line, List<Problem> problems) {

@@ -53,7 +53,7 @@ class HypothesisBuilderTest {
     }
 
     private Diagnosis build(List<String> warnings, String... sessionWarnings) {
-        SessionResult result = new SessionResult(supports, against, List.of(), traces::get, 0, List.of(sessionWarnings));
+        SessionResult result = new SessionResult(supports, against, List.of(), traces::get, 0, List.of(sessionWarnings), java.util.Map.of());
         return builder().build(result, List.of(), warnings);
     }
 

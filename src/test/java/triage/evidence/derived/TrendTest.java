@@ -1,0 +1,55 @@
+package triage.evidence.derived;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrendTest {
+
+    private static List<Sample> values(double... v) {
+        List<Sample> out = new ArrayList<>();
+        for (int i = 0; i < v.length; i++) {
+            out.add(new Sample(0, i, v[i]));
+        }
+        return out;
+    }
+
+    @Test
+    void aSteadyClimbWithSmallDipsClimbs() {
+        Trend t = Trend.of(values(1.0, 1.2, 1.15, 1.5, 1.7, 1.65, 2.0, 2.3, 2.5));
+        assertTrue(t.climbs(), t.toString());
+        assertFalse(t.level());
+    }
+
+    @Test
+    void aSawtoothThatReturnsToItsBaselineDoesNotClimbHoweverHighItsPeaks() {
+        Trend t = Trend.of(values(1.0, 3.0, 1.0, 3.1, 1.0, 3.0, 1.05, 3.0, 1.0));
+        assertFalse(t.climbs(), t.toString());
+        assertTrue(t.level());
+    }
+
+    @Test
+    void aLevelSeriesIsLevel() {
+        Trend t = Trend.of(values(5, 5, 5.01, 4.99, 5, 5, 5));
+        assertFalse(t.climbs());
+        assertTrue(t.level());
+    }
+
+    @Test
+    void aLastSampleBelowTheMaximumStillClimbsWhenTheTrendRises() {
+        // last-versus-max called this steady: the trend over the samples says it grows
+        Trend t = Trend.of(values(100, 140, 180, 230, 260, 310, 290));
+        assertTrue(t.climbs(), t.toString());
+    }
+
+    @Test
+    void tooFewSamplesSayNothing() {
+        Trend t = Trend.of(values(1, 2, 3, 4, 5));
+        assertFalse(t.climbs());
+        assertFalse(t.level());
+    }
+}
