@@ -40,25 +40,26 @@ final class KbCommand implements Runnable {
         @Mixin
         ProjectRootOption projectRoot;
 
-        @Option(names = "--strict", description = "fail on the quality findings too (unreachable alternatives, "
-                + "short or common keywords, a leading .* before an alternation, down causes without an upstream path)")
-        boolean strict;
+        @Option(names = "--lenient", description = "list the quality findings (unreachable alternatives, short or "
+                + "common keywords, a leading .* before an alternation, down causes without an upstream path) as "
+                + "warnings instead of failing on them, while a knowledge base is being worked on")
+        boolean lenient;
 
         @Override
         public Integer call() {
             Report report = run(projectRoot.resolve());
-            List<Problem> problems = strict ? report.problems() : report.errors();
+            List<Problem> problems = lenient ? report.errors() : report.problems();
             problems.forEach(p -> System.err.println(p));
-            if (!strict) {
+            if (lenient) {
                 report.findings().forEach(p -> System.err.println("warning: " + p));
             }
             if (problems.isEmpty()) {
                 System.out.println("knowledge base and rules OK");
                 System.out.println("kb check: OK, " + report.patterns() + " patterns with " + report.examples()
                         + " examples and " + report.counterExamples() + " counter-examples");
-                if (!strict && !report.findings().isEmpty()) {
+                if (lenient && !report.findings().isEmpty()) {
                     System.out.println("kb check: " + report.findings().size()
-                            + " quality finding(s) still to work off (listed as warnings; --strict fails on them)");
+                            + " quality finding(s) listed as warnings (without --lenient they fail the check)");
                 }
                 return TriageCommand.EXIT_OK;
             }
