@@ -25,7 +25,7 @@ final class ArchiveBudget {
     private final long ratioCheckAfter;
     private long expanded;
     private int entries;
-    /** Set by the first limit reached: later archive content is not read, and not reported again. */
+    /** Set by the first run-wide limit reached (bytes, entries): later archive content is not read, and not reported again. */
     private String exhausted;
 
     ArchiveBudget() {
@@ -45,6 +45,8 @@ final class ArchiveBudget {
         final CountingInputStream compressed;
         final int depth;
         long expanded;
+        /** Set when this archive reached a limit of its own (its ratio): it and what is nested in it stop. */
+        volatile boolean stopped;
 
         Level(Level parent, String name, CountingInputStream compressed) {
             this.parent = parent;
@@ -52,13 +54,24 @@ final class ArchiveBudget {
             this.compressed = compressed;
             this.depth = parent == null ? 1 : parent.depth + 1;
         }
+
+        /** Whether this archive, or one it is nested in, stopped on a limit of its own. */
+        boolean stopped() {
+            for (Level l = this; l != null; l = l.parent) {
+                if (l.stopped) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** A new archive level under {@code parent} (null at the top); a level too deep is an error. */
     synchronized Level open(Level parent, String name, CountingInputStream compressed) {
         Level level = new Level(parent, name, compressed);
         if (level.depth > MAX_DEPTH) {
-            throw stop(name + ": archives nested more than " + MAX_DEPTH + " deep; not read");
+            // this archive only: the archives beside it are still read
+            throw new EvidenceException(name + ": archives nested more than " + MAX_DEPTH + " deep; not read");
         }
         return level;
     }
@@ -80,7 +93,11 @@ final class ArchiveBudget {
             l.expanded += n;
             long in = Math.max(1, l.compressed.getByteCount());
             if (l.expanded > ratioCheckAfter && l.expanded > MAX_RATIO * in) {
-                throw stop(l.name + ": expands " + (l.expanded >> 20) + " MB from " + (in >> 10)
+                l.stopped = true; // this archive only: the other files and archives of the run are still read
+                for (Level a = l.parent; a != null; a = a.parent) {
+                    a.expanded -= l.expanded - n; // what the bomb expanded (this read not yet charged to them) is not held against the archives around it
+                }
+                throw new EvidenceException(l.name + ": expands " + (l.expanded >> 20) + " MB from " + (in >> 10)
                         + " KB: a decompression bomb, not evidence; rest skipped");
             }
         }

@@ -353,7 +353,7 @@ public final class EvidenceReader {
             CheckedInputStream checked = new CheckedInputStream(CloseShieldInputStream.wrap(archive), new CRC32());
             Expanding content = new Expanding(checked, r, level, entryName);
             readStream(entryName, content, r, level);
-            if (r.budget.isExhausted()) {
+            if (r.budget.isExhausted() || level.stopped()) {
                 return;
             }
             // what the reader left unread is still expanded to reach the next entry: count it too

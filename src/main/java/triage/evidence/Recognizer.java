@@ -135,6 +135,9 @@ public final class Recognizer {
 
     /** Whether a pattern without keywords applies to the lines (not JSON values) read in a context. */
     boolean runsOnEveryLineIn(String context) {
+        if (configured.readsEveryLineIn(context)) {
+            return true;
+        }
         BitSet allowed = allowedIn(context);
         for (int i : alwaysRun) {
             if (allowed.get(i) && linePatterns.get(i).jsonPath == null) {

@@ -67,7 +67,8 @@ final class TextReader {
                 if (verdict == LineSieve.Verdict.BLANK) {
                     continue;
                 }
-                if (verdict == LineSieve.Verdict.PASS_OVER) {
+                // a timed line is read even without a keyword: the derived evidence keeps each source's time order
+                if (verdict == LineSieve.Verdict.PASS_OVER && !Timestamps.mayStartWithTime(b, from, to)) {
                     if (passedOver.length < to - from) {
                         passedOver = new byte[Math.max(to - from, 2 * passedOver.length)];
                     }

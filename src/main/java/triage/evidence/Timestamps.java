@@ -63,6 +63,24 @@ public final class Timestamps {
      * Whether a line starts with its time (ISO date, "[" and an ISO date, a syslog month): the records whose
      * order in time is watched. Cheap, so it can run on every line.
      */
+    /** {@link #mayStartWithTime(String)} on the bytes {@code [from, to)} of a line, without decoding it. */
+    static boolean mayStartWithTime(byte[] b, int from, int to) {
+        if (to - from < 15) {
+            return false;
+        }
+        int i = b[from] == '[' ? from + 1 : from;
+        byte c = b[i];
+        if (c >= '0' && c <= '9') {
+            return isDigit(b[i + 1]) && isDigit(b[i + 2]) && isDigit(b[i + 3]) && b[i + 4] == '-';
+        }
+        return i == from && b[from + 3] == ' '
+                && MONTHS.containsKey(new String(b, from, 3, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
     public static boolean mayStartWithTime(String line) {
         if (line.length() < 15) {
             return false;

@@ -59,6 +59,15 @@ class EvidenceArchiveTest {
     }
 
     @Test
+    void aBombStopsItsOwnArchiveOnlyAndTheArchiveAfterItIsStillRead() throws IOException {
+        byte[] zeros = new byte[3 << 20]; // 3 MB of zeros: far past 200 times its compressed size
+        EvidenceReader reader = small();
+        Evidence e = reader.read("bundle.zip", zip("bomb.zip", zip("zeros.log", zeros), "later.zip", zip("app.log", LINE)));
+        assertThat(e.warnings()).singleElement().asString().startsWith("bundle.zip!/bomb.zip: expands").contains("a decompression bomb");
+        assertThat(e.symptoms()).singleElement().satisfies(s -> assertThat(s.id()).isEqualTo("x.refused"));
+    }
+
+    @Test
     void theWholeRunIsBudgetedInBytesWithOneLineWhenItRunsOut() throws IOException {
         byte[] random = new byte[1 << 20];
         new java.util.Random(1).nextBytes(random); // incompressible: no ratio to catch, only the run's total

@@ -45,6 +45,11 @@ public final class ConfiguredValues {
         return entries.isEmpty();
     }
 
+    /** Whether every line read in a context (a config file, a cat/grep/env/git diff of one) may show configuration. */
+    public boolean readsEveryLineIn(String context) {
+        return !entries.isEmpty() && CONFIG_CONTEXT.matcher(context).find();
+    }
+
     /** The configured values a line shows, when it is configuration (by its file or command, or its wording). */
     public void read(EvidenceLine line, List<Observation> out) {
         if (entries.isEmpty()) {
