@@ -2,21 +2,13 @@ package triage.evidence.derived;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static triage.evidence.derived.Samples.values;
 
 class TrendTest {
-
-    private static List<Sample> values(double... v) {
-        List<Sample> out = new ArrayList<>();
-        for (int i = 0; i < v.length; i++) {
-            out.add(new Sample(0, i, v[i]));
-        }
-        return out;
-    }
 
     @Test
     void aSteadyClimbWithSmallDipsClimbs() {
