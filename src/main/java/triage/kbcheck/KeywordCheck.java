@@ -9,10 +9,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Keywords that make the pre-filter filter: at least three characters, and none that passes more than a
@@ -35,9 +33,15 @@ public final class KeywordCheck {
 
     static List<Problem> check(KnowledgeBase kb, List<String> routine) {
         List<String> lower = routine.stream().map(l -> l.toLowerCase(Locale.ROOT)).toList();
-        Map<String, Integer> hits = new HashMap<>();
         List<Problem> problems = new ArrayList<>();
         for (PatternDef p : kb.patterns()) {
+            // a routine line the pattern recognises (a reading of a field every routine line carries) is the
+            // keyword doing its job; only the lines it lets through in vain count against it
+            java.util.regex.Pattern regex = java.util.regex.Pattern.compile(p.regex());
+            java.util.BitSet recognised = new java.util.BitSet(routine.size());
+            for (int i = 0; i < routine.size(); i++) {
+                recognised.set(i, regex.matcher(routine.get(i)).find());
+            }
             for (String keyword : p.keywords()) {
                 if (keyword.length() < MIN_LENGTH) {
                     problems.add(kb.origin(p).problem("pattern for " + p.symptom() + ": keyword " + ExampleCheck.quote(keyword)
@@ -45,11 +49,12 @@ public final class KeywordCheck {
                     continue;
                 }
                 String k = keyword.toLowerCase(Locale.ROOT);
-                // a routine line the pattern recognises (a reading of a field every routine line carries) is the
-                // keyword doing its job; only the lines it lets through in vain count against it
-                java.util.regex.Pattern regex = java.util.regex.Pattern.compile(p.regex());
-                int n = hits.computeIfAbsent(p.symptom() + "\u0000" + k, key -> (int) routine.stream()
-                        .filter(l -> l.toLowerCase(Locale.ROOT).contains(k) && !regex.matcher(l).find()).count());
+                int n = 0;
+                for (int i = 0; i < lower.size(); i++) {
+                    if (!recognised.get(i) && lower.get(i).contains(k)) {
+                        n++;
+                    }
+                }
                 if (n > MAX_SHARE * lower.size()) {
                     problems.add(kb.origin(p).problem(String.format(Locale.ROOT,
                             "pattern for %s: keyword %s occurs, without the pattern matching, in %d of %d routine log lines (%.1f%%, more than %.0f%%)",
