@@ -61,7 +61,9 @@ final class LineSieve {
         if (start == to) {
             return Verdict.PASS_OVER; // a compose prefix with nothing after it
         }
-        if (mayBeJson(b, start, to) || mayBePrompt(b, content, to) || mayBeSample(b, content, to)) {
+        // a timed line is read even without a keyword: the derived evidence keeps each source's time order
+        if (mayBeJson(b, start, to) || mayBePrompt(b, content, to) || mayBeSample(b, content, to)
+                || Timestamps.mayStartWithTime(b, from, to)) {
             return Verdict.READ;
         }
         return Verdict.PASS_OVER;

@@ -67,8 +67,7 @@ final class TextReader {
                 if (verdict == LineSieve.Verdict.BLANK) {
                     continue;
                 }
-                // a timed line is read even without a keyword: the derived evidence keeps each source's time order
-                if (verdict == LineSieve.Verdict.PASS_OVER && !Timestamps.mayStartWithTime(b, from, to)) {
+                if (verdict == LineSieve.Verdict.PASS_OVER) {
                     if (passedOver.length < to - from) {
                         passedOver = new byte[Math.max(to - from, 2 * passedOver.length)];
                     }
