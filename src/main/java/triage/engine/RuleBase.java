@@ -147,6 +147,7 @@ public final class RuleBase {
                 problems.add(new Problem(file.toString(), 0, "cannot read: " + e.getMessage()));
             }
         }
+        problems.addAll(RulePackages.check(sources));
         if (!problems.isEmpty()) {
             throw new KnowledgeBaseException(problems);
         }
@@ -155,6 +156,10 @@ public final class RuleBase {
 
     /** Compiles DRL given as text with the classic engine, keyed by the path to report in messages (e.g. {@code rules/x.drl}). */
     public static RuleBase compile(Map<String, String> drlByPath) {
+        List<Problem> wrongPackage = RulePackages.check(drlByPath);
+        if (!wrongPackage.isEmpty()) {
+            throw new KnowledgeBaseException(wrongPackage);
+        }
         KieServices services = KieServices.Factory.get();
         Map<String, String> pathOfResource = new LinkedHashMap<>();
         KieFileSystem kfs = fileSystem(services, drlByPath, pathOfResource, null);
@@ -315,21 +320,28 @@ public final class RuleBase {
         return kfs;
     }
 
+    /** A rule's declaration at the start of a line: {@code rule "name"}, {@code rule 'name'} or {@code rule name}. */
+    private static final java.util.regex.Pattern RULE_NAME =
+            java.util.regex.Pattern.compile("(?m)^\\s*rule\\s+(\"([^\"]+)\"|'([^']+)'|(\\S+))");
+
     /**
-     * The file of each rule, from the compiled rule base: each rule file declares a package of its own
-     * ({@code rules/market-data.drl}: {@code package triage.rules.market_data;}), so a rule's package names
-     * its file. Rules of a package that several files share are attributed to the rules folder.
+     * The file of each rule the compiled rule base holds, from the rule declarations in each file's text
+     * (a scan of the declaration lines: parsing the DRL again would cost a second at start-up). All rule
+     * files share one package (see {@code RulePackageCheck}), so the package cannot name the file.
      */
     private static Map<String, String> rulesByFile(KieBase kieBase, Map<String, String> drlByPath) {
-        Map<String, String> fileOfPackage = new LinkedHashMap<>();
-        drlByPath.forEach((path, text) -> text.lines().map(String::strip).filter(l -> l.startsWith("package ")).findFirst()
-                .ifPresent(l -> fileOfPackage.merge(l.substring("package ".length()).replace(";", "").strip(), path,
-                        (a, b) -> FOLDER)));
+        Map<String, String> declaredIn = new java.util.HashMap<>();
+        drlByPath.forEach((path, text) -> {
+            java.util.regex.Matcher m = RULE_NAME.matcher(text);
+            while (m.find()) {
+                String name = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+                declaredIn.putIfAbsent(name, path);
+            }
+        });
         Map<String, String> fileOfRule = new LinkedHashMap<>();
         for (org.kie.api.definition.KiePackage p : kieBase.getKiePackages()) {
-            String file = fileOfPackage.getOrDefault(p.getName(), FOLDER);
             for (org.kie.api.definition.rule.Rule r : p.getRules()) {
-                fileOfRule.putIfAbsent(r.getName(), file);
+                fileOfRule.putIfAbsent(r.getName(), declaredIn.getOrDefault(r.getName(), FOLDER));
             }
         }
         return fileOfRule;

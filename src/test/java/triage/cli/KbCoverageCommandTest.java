@@ -39,7 +39,7 @@ class KbCoverageCommandTest {
     void theRulesNoTestFiredAreListedAndCounted(@TempDir Path tmp) throws IOException {
         TestTriage.copyTree(FIXTURE, tmp);
         Files.writeString(tmp.resolve("rules/more.drl"), """
-                package triage.rules.more;
+                package triage.rules;
                 import triage.facts.Symptom;
                 import triage.facts.Support;
                 rule "Seeing the demo symptom twice concludes the other cause"
