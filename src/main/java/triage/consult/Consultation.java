@@ -1,7 +1,6 @@
 package triage.consult;
 
 import triage.api.Triage;
-import triage.knowledge.rules.RuleModel;
 import triage.diagnosis.CauseHypothesis;
 import triage.diagnosis.Diagnosis;
 import triage.engine.Certainty;
@@ -12,10 +11,12 @@ import triage.facts.Symptom;
 import triage.knowledge.CauseDef;
 import triage.knowledge.KnowledgeBase;
 import triage.knowledge.SymptomDef;
+import triage.knowledge.rules.RuleModel;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -791,24 +792,127 @@ public final class Consultation {
             }
         }
         sibs.addAll(rivals);
+        Set<String> assumed = assumedAbsent(top, known);
         double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
         List<String> open = new ArrayList<>();
         for (String sib : sibs) {
-            if (sib.equals(top) || !kb.causes().containsKey(sib) || !alive(sib, known)
-                    || weights.getOrDefault(sib, 0.0) < (rivals.contains(sib) ? RIVAL_SHARE : SIBLING_SHARE) * total) {
+            // the sibling explains an answer given yes too, and the leader was concluded assuming a sign of
+            // the sibling absent that nobody was asked about (a wrong secret is concluded from invalid
+            // signatures "while the clock shows no offset"): that sign is asked whatever the sibling's weight
+            boolean explainsAYes = answers.stream().anyMatch(g -> g.yes() && usesPositively(sib, g.symptom()));
+            Optional<String> assumedAway = !explainsAYes ? Optional.empty()
+                    : assumed.stream().filter(x -> usesPositively(sib, x)).sorted().findFirst();
+            if (sib.equals(top) || !kb.causes().containsKey(sib) || !alive(sib, known)) {
+                continue;
+            }
+            if (assumedAway.isPresent()) {
+                open.add(assumedAway.get());
+                continue;
+            }
+            // a rival whose rule, from an answer given yes and one sign nobody was asked, would conclude it
+            // clearly more surely than the leader stands (orders no strategy placed, and the key used from an unknown network)
+            Optional<String> overturning = rivals.contains(sib) ? overturningSign(sib, leaders.get(0).confidence(), known)
+                    : Optional.empty();
+            if (overturning.isPresent()) {
+                open.add(overturning.get());
+                continue;
+            }
+            if (weights.getOrDefault(sib, 0.0) < (rivals.contains(sib) ? RIVAL_SHARE : SIBLING_SHARE) * total) {
                 continue;
             }
             Set<String> topYes = index.produces(top);
             Set<String> sibYes = index.produces(sib);
             List<String> separating = new ArrayList<>();
-            sibYes.stream().filter(x -> !topYes.contains(x)).sorted().forEach(separating::add);
-            topYes.stream().filter(x -> !sibYes.contains(x)).sorted().forEach(separating::add);
+            // the sibling's own strongest sign first (the clock's offset, not a nonce it may also upset)
+            sibYes.stream().filter(x -> !topYes.contains(x))
+                    .sorted(Comparator.comparingDouble((String x) -> -signOf(sib, x)).thenComparing(x -> x))
+                    .forEach(separating::add);
+            topYes.stream().filter(x -> !sibYes.contains(x))
+                    .sorted(Comparator.comparingDouble((String x) -> -signOf(top, x)).thenComparing(x -> x))
+                    .forEach(separating::add);
             if (separating.stream().anyMatch(known::containsKey)) {
                 continue; // a check that tells them apart has been answered
             }
             separating.stream().filter(x -> kb.symptoms().containsKey(x) && !questions.observedOnly(x)).findFirst().ifPresent(open::add);
         }
         return open;
+    }
+
+    /**
+     * The askable symptoms nobody has answered that a rule supporting the cause needs absent, among the
+     * rules an answer given yes can fire: the assumptions the cause's confidence rests on.
+     */
+    private Set<String> assumedAbsent(String cause, Map<String, Known> known) {
+        Set<String> yes = new HashSet<>();
+        answers.stream().filter(Given::yes).forEach(g -> yes.add(g.symptom()));
+        Set<String> out = new LinkedHashSet<>();
+        for (RuleModel.RuleDef r : index.supporting(cause)) {
+            boolean canFire = r.conditions().stream().anyMatch(c -> !c.negated() && c.ids().stream().anyMatch(yes::contains));
+            if (!canFire) {
+                continue;
+            }
+            for (RuleModel.Condition c : r.conditions()) {
+                if (c.negated() && c.kind() == RuleModel.Kind.SYMPTOM) {
+                    c.ids().stream().filter(x -> !known.containsKey(x) && kb.symptoms().containsKey(x)
+                            && !questions.observedOnly(x)).forEach(out::add);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The first unasked sign of a rule that would support the cause by at least {@link #MARGIN} above
+     * {@code than} from an answer given yes, when none of the rule's other signs was answered no.
+     */
+    private Optional<String> overturningSign(String cause, double than, Map<String, Known> known) {
+        Set<String> yes = new HashSet<>();
+        answers.stream().filter(Given::yes).forEach(g -> yes.add(g.symptom()));
+        for (RuleModel.RuleDef r : index.supporting(cause)) {
+            if (r.cfFor(cause, false) < than + MARGIN) { // one that would merely tie leaves the margin test to decide
+                continue;
+            }
+            List<RuleModel.Condition> signs = r.conditions().stream()
+                    .filter(c -> !c.negated() && c.kind() == RuleModel.Kind.SYMPTOM).toList();
+            boolean fromAYes = signs.stream().anyMatch(c -> c.ids().stream().anyMatch(yes::contains));
+            boolean noneDenied = signs.stream().allMatch(c -> c.ids().stream().anyMatch(x -> known.get(x) != Known.ABSENT));
+            if (!fromAYes || !noneDenied) {
+                continue;
+            }
+            for (RuleModel.Condition c : signs) {
+                if (c.ids().stream().noneMatch(yes::contains)) {
+                    Optional<String> ask = c.ids().stream().filter(x -> !known.containsKey(x) && kb.symptoms().containsKey(x)
+                            && !questions.observedOnly(x)).sorted().findFirst();
+                    if (ask.isPresent()) {
+                        return ask;
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a rule supporting the cause needs the symptom present. */
+    private boolean usesPositively(String cause, String symptom) {
+        return index.supporting(cause).stream().anyMatch(r -> r.conditions().stream()
+                .anyMatch(c -> !c.negated() && c.kind() == RuleModel.Kind.SYMPTOM && c.ids().contains(symptom)));
+    }
+
+    /**
+     * How strongly a symptom alone speaks for a cause: the largest factor of a rule supporting the cause
+     * with the symptom among its conditions, shared among the rule's symptom conditions.
+     */
+    private double signOf(String cause, String symptom) {
+        double best = 0;
+        for (RuleModel.RuleDef r : index.supporting(cause)) {
+            long needed = r.conditions().stream().filter(c -> !c.negated()
+                    && (c.kind() == RuleModel.Kind.SYMPTOM || c.kind() == RuleModel.Kind.ANSWER)).count();
+            boolean uses = r.conditions().stream().anyMatch(c -> !c.negated() && c.ids().contains(symptom));
+            if (uses && needed > 0) {
+                best = Math.max(best, r.cfFor(cause, false) / needed);
+            }
+        }
+        return best;
     }
 
     private static boolean leads(Diagnosis d, String cause) {

@@ -55,12 +55,11 @@ class ConsultSessionTest {
     }
 
     /**
-     * Not met since the stop test of issue 16 (defect 2): a person whose clock is off answers yes to "invalid
-     * signature", and the consultation establishes the invalid API key at 0.55 without asking the clock, its
-     * sibling. Kept on demand (tag target) until the sibling check weighs the clock again.
+     * A person whose clock is off answers yes to "invalid signature": the wrong secret is concluded only
+     * "while the clock shows no offset", so the clock (a sibling that explains the same answer) is asked
+     * before anything is established.
      */
     @Test
-    @org.junit.jupiter.api.Tag("target")
     void outOfRangeValuesAreAskedAgainWithTheRange() {
         // a clock that is off: the person gives an impossible value first, then a real one
         int[] tries = {0};
@@ -143,12 +142,11 @@ class ConsultSessionTest {
     }
 
     /**
-     * Not met since the stop test of issue 16 (defect 2): a person whose clock is off answers yes to "invalid
-     * signature", and the consultation establishes the invalid API key at 0.55 without asking the clock, its
-     * sibling. Kept on demand (tag target) until the sibling check weighs the clock again.
+     * A person whose clock is off answers yes to "invalid signature": the wrong secret is concluded only
+     * "while the clock shows no offset", so the clock (a sibling that explains the same answer) is asked
+     * before anything is established.
      */
     @Test
-    @org.junit.jupiter.api.Tag("target")
     void savedAnswersGiveTheSameDiagnosisInDiagnose(@TempDir Path dir) throws Exception {
         for (String cause : List.of("exchange.rate-limited", "host.clock-drift", "strategy.not-running")) {
             String complaint = Scripted.COMPLAINTS.all().stream().filter(k -> k.causes().contains(cause)).findFirst().orElseThrow().id();
