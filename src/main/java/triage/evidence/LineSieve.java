@@ -15,6 +15,8 @@ final class LineSieve {
         BLANK,
         /** Nothing can come of it; it is still the line a psql rule below would take for its header. */
         PASS_OVER,
+        /** Nothing can come of it but its time, which starts the line (the derived evidence keeps each source's time order). */
+        TIMED,
         /** To be read in full. */
         READ
     }
@@ -61,10 +63,11 @@ final class LineSieve {
         if (start == to) {
             return Verdict.PASS_OVER; // a compose prefix with nothing after it
         }
-        // a timed line is read even without a keyword: the derived evidence keeps each source's time order
-        if (mayBeJson(b, start, to) || mayBePrompt(b, content, to) || mayBeSample(b, content, to)
-                || Timestamps.mayStartWithTime(b, from, to)) {
+        if (mayBeJson(b, start, to) || mayBePrompt(b, content, to) || mayBeSample(b, content, to)) {
             return Verdict.READ;
+        }
+        if (Timestamps.mayStartWithTime(b, content, to)) {
+            return Verdict.TIMED;
         }
         return Verdict.PASS_OVER;
     }
@@ -97,7 +100,7 @@ final class LineSieve {
      * Where the text after a compose prefix ({@code service-1  | text}) begins, as {@code TextReader}'s
      * regex finds it; {@code from} when there is none; -1 when unsure.
      */
-    private static int afterComposePrefix(byte[] b, int from, int to) {
+    static int afterComposePrefix(byte[] b, int from, int to) {
         int i = from;
         if (i >= to || !isAlnum(b[i])) {
             return from;

@@ -66,6 +66,11 @@ final class SymptomAggregator {
         timeOrder.record(source, time, where, text);
     }
 
+    /** The same, with the (redacted) text worked out only when it is cited. */
+    void time(String source, long time, String where, java.util.function.Supplier<String> text) {
+        timeOrder.record(source, time, where, text);
+    }
+
     void add(Observation o) {
         if (o.absent()) {
             absent.putIfAbsent(o.symptom(), Answer.no(o.symptom(), o.source()));

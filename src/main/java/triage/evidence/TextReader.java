@@ -67,7 +67,8 @@ final class TextReader {
                 if (verdict == LineSieve.Verdict.BLANK) {
                     continue;
                 }
-                if (verdict == LineSieve.Verdict.PASS_OVER) {
+                if (verdict == LineSieve.Verdict.PASS_OVER
+                        || verdict == LineSieve.Verdict.TIMED && reading.timeOnly(n, b, from, to)) {
                     if (passedOver.length < to - from) {
                         passedOver = new byte[Math.max(to - from, 2 * passedOver.length)];
                     }
@@ -110,6 +111,32 @@ final class TextReader {
         private void context(String c) {
             context = c;
             everyLine = recognizer.runsOnEveryLineIn(c);
+        }
+
+        /**
+         * A line nothing can come of but the time it starts with, read from its bytes: false when that time
+         * is not simple enough to read so, and the line must be read in full.
+         */
+        boolean timeOnly(int n, byte[] b, int from, int to) {
+            int content = LineSieve.afterComposePrefix(b, from, to); // after "service-1  | ", as line() strips it
+            long ts = Timestamps.parseIsoStart(b, content, to);
+            if (ts == Timestamps.NOT_SIMPLE) {
+                return false;
+            }
+            if (ts > 0) {
+                year = Timestamps.yearOf(ts);
+                String source = context.equals(baseName) ? file : file + context.substring(baseName.length());
+                if (content != from) {
+                    int name = from;
+                    while (name < content && b[name] != ' ' && b[name] != '\t' && b[name] != '|' && b[name] != 0x0B && b[name] != '\f') {
+                        name++;
+                    }
+                    source = source + " | " + new String(b, from, name - from, StandardCharsets.US_ASCII);
+                }
+                sink.time(source, ts, file + ":" + n,
+                        () -> Redactor.redact(new String(b, content, to - content, StandardCharsets.US_ASCII)));
+            }
+            return true;
         }
 
         void line(int n, String text, boolean truncated) {

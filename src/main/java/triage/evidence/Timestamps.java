@@ -26,6 +26,8 @@ public final class Timestamps {
             Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8),
             Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12));
     private static final int SEARCH_PREFIX = 64;
+    /** {@link #parseIsoStart}: the line must be decoded and parsed. */
+    static final long NOT_SIMPLE = Long.MIN_VALUE;
 
     private Timestamps() {
     }
@@ -75,6 +77,73 @@ public final class Timestamps {
         }
         return i == from && b[from + 3] == ' '
                 && MONTHS.containsKey(new String(b, from, 3, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The time of a line that starts with an ISO 8601 time ({@code 2026-08-19T11:06:39.788Z}, {@code [2026-04-02
+     * 11:12:10.001]}, {@code 2026-04-02 11:10:00,123 +02:00}), read from its bytes: what {@link #parse} gives
+     * the decoded line, or {@link #NOT_SIMPLE} when the line is not that simple and must be decoded and parsed.
+     */
+    static long parseIsoStart(byte[] b, int from, int to) {
+        int i = from < to && b[from] == '[' ? from + 1 : from;
+        if (to - i < 19 || !digits(b, i, 4) || b[i + 4] != '-' || !digits(b, i + 5, 2) || b[i + 7] != '-'
+                || !digits(b, i + 8, 2) || (b[i + 10] != 'T' && b[i + 10] != ' ') || !digits(b, i + 11, 2)
+                || b[i + 13] != ':' || !digits(b, i + 14, 2) || b[i + 16] != ':' || !digits(b, i + 17, 2)) {
+            return NOT_SIMPLE;
+        }
+        int year = number(b, i, 4);
+        int month = number(b, i + 5, 2);
+        int day = number(b, i + 8, 2);
+        int hour = number(b, i + 11, 2);
+        int minute = number(b, i + 14, 2);
+        int second = number(b, i + 17, 2);
+        if (month < 1 || month > 12 || day < 1 || day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()
+                || hour > 23 || minute > 59 || second > 59) {
+            return NOT_SIMPLE; // decoded, the line says what an impossible date gives
+        }
+        int j = i + 19;
+        int millis = 0;
+        if (j + 1 < to && (b[j] == '.' || b[j] == ',') && isDigit(b[j + 1])) {
+            int k = j + 1;
+            int scale = 100;
+            while (k < to && k - (j + 1) < 9 && isDigit(b[k])) {
+                millis += scale * (b[k] - '0');
+                scale /= 10;
+                k++;
+            }
+            j = k;
+        }
+        if (j < to && (b[j] == ' ' || b[j] == '\t' || b[j] == 0x0B || b[j] == '\f')) {
+            j++; // \s? before the zone
+        }
+        long offset = 0;
+        if (j < to && (b[j] == '+' || b[j] == '-')) {
+            int sign = b[j] == '-' ? -1 : 1;
+            if (j + 5 <= to && digits(b, j + 1, 2) && b[j + 3] == ':' && j + 6 <= to && digits(b, j + 4, 2)) {
+                offset = sign * (number(b, j + 1, 2) * 3600_000L + number(b, j + 4, 2) * 60_000L);
+            } else if (j + 5 <= to && digits(b, j + 1, 4)) {
+                offset = sign * (number(b, j + 1, 2) * 3600_000L + number(b, j + 3, 2) * 60_000L);
+            }
+        }
+        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return (epochDay * 86_400L + hour * 3600L + minute * 60L + second) * 1000L + millis - offset;
+    }
+
+    private static boolean digits(byte[] b, int at, int n) {
+        for (int k = at; k < at + n; k++) {
+            if (!isDigit(b[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(byte[] b, int at, int n) {
+        int v = 0;
+        for (int k = at; k < at + n; k++) {
+            v = 10 * v + (b[k] - '0');
+        }
+        return v;
     }
 
     private static boolean isDigit(byte c) {

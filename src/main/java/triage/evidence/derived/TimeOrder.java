@@ -32,6 +32,11 @@ public final class TimeOrder {
      * @param where the record's file and line, cited when it is the largest step back
      */
     public void record(String source, long time, String where, String text) {
+        record(source, time, where, () -> text);
+    }
+
+    /** The same, with the text worked out only when the record is a step back to keep. */
+    public void record(String source, long time, String where, java.util.function.Supplier<String> text) {
         if (time <= 0) {
             return;
         }
@@ -43,7 +48,7 @@ public final class TimeOrder {
         if (before - time > toleranceMillis) {
             Step had = largest.get(source);
             if (had == null || before - time > had.before() - had.after()) {
-                largest.put(source, new Step(source, before, time, where, text));
+                largest.put(source, new Step(source, before, time, where, text.get()));
             }
         }
     }
