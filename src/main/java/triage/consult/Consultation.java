@@ -86,6 +86,8 @@ public final class Consultation {
     static final double SIBLING_SHARE = 0.05;
     /** ...and a rival (a cause that explains a symptom answered yes as well as the leader) this share. */
     static final double RIVAL_SHARE = 0.05;
+    /** At most this many of a rival's unasked signs are run through the rules in one round. */
+    static final int MAX_WHAT_IF = 4;
 
     private final Triage triage;
     private final KnowledgeBase kb;
@@ -809,10 +811,9 @@ public final class Consultation {
                 open.add(assumedAway.get());
                 continue;
             }
-            // a rival whose rule, from an answer given yes and one sign nobody was asked, would conclude it
-            // clearly more surely than the leader stands (orders no strategy placed, and the key used from an unknown network)
-            Optional<String> overturning = rivals.contains(sib) ? overturningSign(sib, leaders.get(0).confidence(), known)
-                    : Optional.empty();
+            // a rival whose rule builds on an answer given yes, where one sign nobody was asked would overturn
+            // the leader (rejected keys that work by hand from this host: not loaded, rather than invalid)
+            Optional<String> overturning = rivals.contains(sib) ? overturningSign(sib, top, known) : Optional.empty();
             if (overturning.isPresent()) {
                 open.add(overturning.get());
                 continue;
@@ -862,16 +863,15 @@ public final class Consultation {
     }
 
     /**
-     * The first unasked sign of a rule that would support the cause by at least {@link #MARGIN} above
-     * {@code than} from an answer given yes, when none of the rule's other signs was answered no.
+     * The first unasked sign of the rival's rules that build on an answer given yes (none of their other signs
+     * answered no) whose yes, run through the rules, would leave the leader unreported or put the rival ahead
+     * of it by the {@link #MARGIN}: a question that could overturn the diagnosis is asked before it is established.
      */
-    private Optional<String> overturningSign(String cause, double than, Map<String, Known> known) {
+    private Optional<String> overturningSign(String rival, String leader, Map<String, Known> known) {
         Set<String> yes = new HashSet<>();
         answers.stream().filter(Given::yes).forEach(g -> yes.add(g.symptom()));
-        for (RuleModel.RuleDef r : index.supporting(cause)) {
-            if (r.cfFor(cause, false) < than + MARGIN) { // one that would merely tie leaves the margin test to decide
-                continue;
-            }
+        Set<String> tried = new HashSet<>();
+        for (RuleModel.RuleDef r : index.supporting(rival)) {
             List<RuleModel.Condition> signs = r.conditions().stream()
                     .filter(c -> !c.negated() && c.kind() == RuleModel.Kind.SYMPTOM).toList();
             boolean fromAYes = signs.stream().anyMatch(c -> c.ids().stream().anyMatch(yes::contains));
@@ -880,12 +880,23 @@ public final class Consultation {
                 continue;
             }
             for (RuleModel.Condition c : signs) {
-                if (c.ids().stream().noneMatch(yes::contains)) {
-                    Optional<String> ask = c.ids().stream().filter(x -> !known.containsKey(x) && kb.symptoms().containsKey(x)
-                            && !questions.observedOnly(x)).sorted().findFirst();
-                    if (ask.isPresent()) {
-                        return ask;
-                    }
+                if (c.ids().stream().anyMatch(yes::contains)) {
+                    continue;
+                }
+                Optional<String> sign = c.ids().stream().filter(x -> !known.containsKey(x) && kb.symptoms().containsKey(x)
+                        && !questions.observedOnly(x)).sorted().findFirst();
+                if (sign.isEmpty() || !tried.add(sign.get()) || tried.size() > MAX_WHAT_IF) {
+                    continue;
+                }
+                SymptomDef def = kb.symptoms().get(sign.get());
+                Double v = index.valueFor(sign.get());
+                Diagnosis ifYes = diagnose(allGiven(yesGiven(sign.get(),
+                        v == null ? (def.takesValue() && def.min() != null ? Math.max(def.min(), 1) : Double.NaN) : v)));
+                Map<String, Double> conf = confidences(ifYes);
+                double l = conf.getOrDefault(leader, 0.0);
+                double o = conf.getOrDefault(rival, 0.0);
+                if (l < Certainty.REPORT || o >= l + MARGIN) {
+                    return sign;
                 }
             }
         }

@@ -101,8 +101,8 @@ class ConsultDefectsTest {
     }
 
     /**
-     * Not met yet: if the key were also used from an unknown network, the compromised key's rule would give
-     * 0.85, not the margin (0.2) above suspicious trading's 0.75, so the rival is not checked (docs/consultation.md).
+     * Not met yet: if the key were also used from an unknown network, the compromised key would reach 0.85 and
+     * suspicious trading 0.9, so the rules say that answer overturns nothing and it is not asked (docs/consultation.md).
      */
     @Test
     @org.junit.jupiter.api.Tag("target")

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * starting from the complaint that is the tree's first question, the consultation must reach the leaf's
  * cause in no more questions than the tree asks on that path: its decision nodes from the root, plus the
  * leaf's own check where the leaf is one ("Check firewall, DNS, routing": nslookup first, then the
- * firewall; "Check rate limiting").
+ * firewall; "Exchange outage: Check exchange status page": the status script, which tells an outage from
+ * announced maintenance; "Check rate limiting").
  * <p>
  * The complaint answers the root, so on 4.1 the consultation needs one question less than the tree; on
  * 2.2 it needs as many, because "Is network reachable?" takes two questions with the current rules
@@ -30,7 +31,8 @@ class ConsultTreeTest {
             // leaf cause                 | questions on the tree's path | yes | no
             "network.dns-resolution-failure | 3 | network.exchange-unreachable network.dns-lookup-failed       | ",
             "network.firewall-blocking      | 4 | network.exchange-unreachable network.connect-timeout         | network.dns-lookup-failed",
-            "exchange.api-outage            | 3 | exchange.api-unavailable                                      | NETWORK",
+            "exchange.api-outage            | 4 | exchange.api-unavailable                                      | NETWORK exchange.maintenance-announced",
+            "exchange.maintenance           | 4 | exchange.api-unavailable exchange.maintenance-announced       | NETWORK",
             "auth.exchange-api-key-invalid  | 4 | auth.api-key-rejected                                         | NETWORK exchange.api-unavailable",
             "exchange.rate-limited          | 5 | exchange.http-429                                             | NETWORK exchange.api-unavailable auth.api-key-rejected auth.invalid-signature",
     })
