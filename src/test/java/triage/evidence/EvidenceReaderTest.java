@@ -87,14 +87,17 @@ class EvidenceReaderTest {
     @Test
     void aGzipBombIsStoppedWithAWarningAndTheOtherFilesAreStillRead() throws IOException {
         Path bomb = dir.resolve("bomb.log.gz");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (OutputStream out = new GZIPOutputStream(bytes)) {
-            byte[] zeros = new byte[1 << 20];
-            for (int i = 0; i < 2100; i++) {  // 2.1 GB of zeros, a few MB compressed
-                out.write(zeros);
+        // one gzip member of 1 MB of zeros (about 1 KB), written 2,100 times: gzip readers read concatenated
+        // members as one stream, so this is 2.1 GB of zeros in about 2 MB, made without compressing 2.1 GB
+        ByteArrayOutputStream member = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(member)) {
+            out.write(new byte[1 << 20]);
+        }
+        try (OutputStream out = Files.newOutputStream(bomb)) {
+            for (int i = 0; i < 2100; i++) {
+                member.writeTo(out);
             }
         }
-        Files.write(bomb, bytes.toByteArray());
         Files.writeString(dir.resolve("good.log"), LINE);
         Evidence e = reader(refused).read(List.of(dir));
         assertThat(e.symptoms()).hasSize(1);
