@@ -15,7 +15,7 @@ import java.util.TreeMap;
 /**
  * The mutation score per package from PIT's {@code mutations.xml}: the figures the closing notes quote.
  * Depends on the JDK only, so CI runs it as a source file:
- * {@code java src/test/java/triage/testing/MutationScore.java target/pit-reports/mutations.xml [--survivors]}.
+ * {@code java src/test/java/triage/testing/MutationScore.java target/pit-reports/&#42;/mutations.xml [--survivors]}.
  *
  * <p>The score is PIT's: detected mutants (killed, timed out, crashing the JVM) over all mutants;
  * "strength" leaves out the mutants no test reaches.
@@ -62,7 +62,18 @@ public final class MutationScore {
     public static List<Mutant> read(Path mutationsXml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        NodeList nodes = factory.newDocumentBuilder().parse(mutationsXml.toFile()).getElementsByTagName("mutation");
+        String xml = Files.readString(mutationsXml);
+        if (isPartial(xml)) {
+            // PIT writes the mutants of each finished unit as it goes; a run stopped by its time bound leaves the
+            // document open after the last whole mutant
+            int last = xml.lastIndexOf("</mutation>");
+            if (last < 0) {
+                return List.of();
+            }
+            xml = xml.substring(0, last + "</mutation>".length()) + "\n</mutations>\n";
+        }
+        NodeList nodes = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(xml)))
+                .getElementsByTagName("mutation");
         List<Mutant> mutants = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) {
             Element e = (Element) nodes.item(i);
@@ -71,6 +82,11 @@ public final class MutationScore {
                     text(e, "description")));
         }
         return mutants;
+    }
+
+    /** Whether the report is of a run that did not finish: the document is not closed. */
+    public static boolean isPartial(String xml) {
+        return !xml.stripTrailing().endsWith("</mutations>");
     }
 
     /** Per package, in name order, and a last row {@code all} over every package. */
@@ -107,17 +123,33 @@ public final class MutationScore {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: MutationScore target/pit-reports/mutations.xml [--survivors]");
+            System.err.println("usage: MutationScore MUTATIONS.XML... [--survivors]");
             System.exit(2);
         }
-        Path xml = Path.of(args[0]);
-        if (!Files.isRegularFile(xml)) {
-            System.err.println("mutation-score: " + xml + ": no such file (did PIT run?)");
+        List<Mutant> mutants = new ArrayList<>();
+        boolean survivors = false;
+        int read = 0;
+        for (String arg : args) {
+            if (arg.equals("--survivors")) {
+                survivors = true;
+                continue;
+            }
+            Path xml = Path.of(arg);
+            if (!Files.isRegularFile(xml)) {
+                System.err.println("mutation-score: " + xml + ": no such file (did PIT run?)");
+                continue;
+            }
+            read++;
+            mutants.addAll(read(xml));
+            if (isPartial(Files.readString(xml))) {
+                System.out.println("mutation-score: " + xml + " is partial (its run was stopped): the units PIT had finished");
+            }
+        }
+        if (read == 0) {
             System.exit(2);
         }
-        List<Mutant> mutants = read(xml);
         System.out.print(table(byPackage(mutants)));
-        if (args.length > 1 && args[1].equals("--survivors")) {
+        if (survivors) {
             for (Mutant m : mutants) {
                 if (!m.detected()) {
                     System.out.printf("%s %s:%d %s %s: %s%n", m.status(), m.mutatedClass(), m.line(), m.method(),

@@ -41,4 +41,19 @@ class MutationScoreTest {
         assertThat(rows.get(1).strength()).isEqualTo(67);
         assertThat(MutationScore.table(rows)).contains("triage.plan").contains("50%").contains("67%");
     }
+
+    @Test
+    void aReportLeftOpenByARunStoppedOnItsTimeBoundIsReadUpToItsLastWholeMutant(@TempDir Path dir) throws Exception {
+        Path xml = dir.resolve("mutations.xml");
+        String finished = mutation("KILLED", true, "triage.plan.RemediationPlanner")
+                + mutation("SURVIVED", false, "triage.plan.RemediationPlanner");
+        Files.writeString(xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<mutations partial=\"true\">\n" + finished
+                + "<mutation detected='true' status='KILLED' numberOfTestsRun='1'><sourceFile>X.ja");
+
+        assertThat(MutationScore.isPartial(Files.readString(xml))).isTrue();
+        assertThat(MutationScore.byPackage(MutationScore.read(xml)))
+                .contains(new MutationScore.Tally("triage.plan", 2, 1, 1, 0));
+        Files.writeString(xml, "<mutations>\n" + finished + "</mutations>\n");
+        assertThat(MutationScore.isPartial(Files.readString(xml))).isFalse();
+    }
 }
