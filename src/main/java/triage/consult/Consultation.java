@@ -622,8 +622,7 @@ public final class Consultation {
         List<Option> options = new ArrayList<>();
         for (String s : shortlist(askable, known, prior, w, h)) {
             SymptomDef def = kb.symptoms().get(s);
-            Double v = index.valueFor(s);
-            Given yes = yesGiven(s, v == null ? (def.takesValue() && def.min() != null ? Math.max(def.min(), 1) : Double.NaN) : v);
+            Given yes = supposedYes(s);
             Given no = new Given(s, Reply.NO, Double.NaN, 1);
             List<Given> withYes = new ArrayList<>(now);
             withYes.add(yes);
@@ -839,13 +838,25 @@ public final class Consultation {
         return open;
     }
 
+    /** The yes a what-if supposes for a symptom: the value the rules compare with, or the least one the symptom takes. */
+    private Given supposedYes(String symptom) {
+        SymptomDef def = kb.symptoms().get(symptom);
+        Double v = index.valueFor(symptom);
+        return yesGiven(symptom, v != null ? v : def.takesValue() && def.min() != null ? Math.max(def.min(), 1) : Double.NaN);
+    }
+
+    private Set<String> answeredYes() {
+        Set<String> yes = new HashSet<>();
+        answers.stream().filter(Given::yes).forEach(g -> yes.add(g.symptom()));
+        return yes;
+    }
+
     /**
      * The askable symptoms nobody has answered that a rule supporting the cause needs absent, among the
      * rules an answer given yes can fire: the assumptions the cause's confidence rests on.
      */
     private Set<String> assumedAbsent(String cause, Map<String, Known> known) {
-        Set<String> yes = new HashSet<>();
-        answers.stream().filter(Given::yes).forEach(g -> yes.add(g.symptom()));
+        Set<String> yes = answeredYes();
         Set<String> out = new LinkedHashSet<>();
         for (RuleModel.RuleDef r : index.supporting(cause)) {
             boolean canFire = r.conditions().stream().anyMatch(c -> !c.negated() && c.ids().stream().anyMatch(yes::contains));
@@ -868,8 +879,7 @@ public final class Consultation {
      * of it by the {@link #MARGIN}: a question that could overturn the diagnosis is asked before it is established.
      */
     private Optional<String> overturningSign(String rival, String leader, Map<String, Known> known) {
-        Set<String> yes = new HashSet<>();
-        answers.stream().filter(Given::yes).forEach(g -> yes.add(g.symptom()));
+        Set<String> yes = answeredYes();
         Set<String> tried = new HashSet<>();
         for (RuleModel.RuleDef r : index.supporting(rival)) {
             List<RuleModel.Condition> signs = r.conditions().stream()
@@ -888,10 +898,7 @@ public final class Consultation {
                 if (sign.isEmpty() || !tried.add(sign.get()) || tried.size() > MAX_WHAT_IF) {
                     continue;
                 }
-                SymptomDef def = kb.symptoms().get(sign.get());
-                Double v = index.valueFor(sign.get());
-                Diagnosis ifYes = diagnose(allGiven(yesGiven(sign.get(),
-                        v == null ? (def.takesValue() && def.min() != null ? Math.max(def.min(), 1) : Double.NaN) : v)));
+                Diagnosis ifYes = diagnose(allGiven(supposedYes(sign.get())));
                 Map<String, Double> conf = confidences(ifYes);
                 double l = conf.getOrDefault(leader, 0.0);
                 double o = conf.getOrDefault(rival, 0.0);

@@ -101,12 +101,9 @@ final class LineSieve {
      * regex finds it; {@code from} when there is none; -1 when unsure.
      */
     static int afterComposePrefix(byte[] b, int from, int to) {
-        int i = from;
-        if (i >= to || !isAlnum(b[i])) {
+        int i = composeNameEnd(b, from, to);
+        if (i == from) {
             return from;
-        }
-        while (i < to && (isAlnum(b[i]) || b[i] == '_' || b[i] == '.' || b[i] == '-')) {
-            i++;
         }
         int spaces = i;
         while (i < to && isRegexSpace(b[i])) {
@@ -117,6 +114,18 @@ final class LineSieve {
         }
         i++;
         if (i < to && isRegexSpace(b[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The end of the service name a compose prefix starts with ({@code [A-Za-z0-9][\w.-]*}), or {@code from} when none. */
+    static int composeNameEnd(byte[] b, int from, int to) {
+        int i = from;
+        if (i >= to || !isAlnum(b[i])) {
+            return from;
+        }
+        while (i < to && (isAlnum(b[i]) || b[i] == '_' || b[i] == '.' || b[i] == '-')) {
             i++;
         }
         return i;
@@ -186,7 +195,7 @@ final class LineSieve {
     }
 
     /** What {@code \s} matches in the reader's regexes (no Unicode classes). */
-    private static boolean isRegexSpace(byte c) {
+    static boolean isRegexSpace(byte c) {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 

@@ -127,10 +127,7 @@ final class TextReader {
                 year = Timestamps.yearOf(ts);
                 String source = context.equals(baseName) ? file : file + context.substring(baseName.length());
                 if (content != from) {
-                    int name = from;
-                    while (name < content && b[name] != ' ' && b[name] != '\t' && b[name] != '|' && b[name] != 0x0B && b[name] != '\f') {
-                        name++;
-                    }
+                    int name = LineSieve.composeNameEnd(b, from, content);
                     source = source + " | " + new String(b, from, name - from, StandardCharsets.US_ASCII);
                 }
                 sink.time(source, ts, file + ":" + n,

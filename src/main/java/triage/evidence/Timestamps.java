@@ -113,7 +113,7 @@ public final class Timestamps {
             }
             j = k;
         }
-        if (j < to && (b[j] == ' ' || b[j] == '\t' || b[j] == 0x0B || b[j] == '\f')) {
+        if (j < to && LineSieve.isRegexSpace(b[j])) {
             j++; // \s? before the zone
         }
         long offset = 0;
