@@ -36,11 +36,12 @@ public final class Answers {
             return Optional.empty();
         }
         if (q.takesValue()) {
-            if ((q.min() != null && number < q.min()) || (q.max() != null && number > q.max())) {
+            Double[] bounds = bounds(consultation, q);
+            if ((bounds[0] != null && number < bounds[0]) || (bounds[1] != null && number > bounds[1])) {
                 return Optional.empty();
             }
             // a measurement below zero is a typo, except for money (a P&L can be negative)
-            if (q.min() == null && number < 0 && !q.unit().equals("USD")) {
+            if (bounds[0] == null && number < 0 && !q.unit().equals("USD")) {
                 return Optional.empty();
             }
             Optional<Boolean> present = consultation.questions().value(q.id()).flatMap(v -> v.present(number));
@@ -58,6 +59,27 @@ public final class Answers {
             return Optional.of(new Consultation.Given(q.id(), Reply.NO, Double.NaN, 1));
         }
         return Optional.of(new Consultation.Given(q.id(), Reply.YES, Double.NaN, (int) (double) number));
+    }
+
+    /**
+     * The values a question takes, {min, max} (null for open): the symptom's range, except a bound that lies
+     * on the "no" side of the question's threshold. Such a bound is the symptom's own threshold ("3000 ms or
+     * more"), not a limit of the measurement: a page that loads in 1500 ms is an answer, and a "no".
+     */
+    public static Double[] bounds(Consultation consultation, SymptomDef q) {
+        Double min = q.min();
+        Double max = q.max();
+        Optional<Questions.Value> threshold = consultation.questions().value(q.id()).filter(v -> !v.reading());
+        if (threshold.isPresent()) {
+            Questions.Value t = threshold.get();
+            if (t.above() != null && min != null && min > 0 && min >= t.above()) {
+                min = null;
+            }
+            if (t.below() != null && max != null && max <= t.below()) {
+                max = null;
+            }
+        }
+        return new Double[] {min, max};
     }
 
     /** An answer as it was recorded, in words: "network.rtt-high 24 ms -> below 100 ms: no". */

@@ -319,11 +319,12 @@ public final class ConsultRunner {
         out.flush();
     }
 
-    private static String range(SymptomDef q) {
-        if (q.min() == null && q.max() == null) {
+    private String range(SymptomDef q) {
+        Double[] bounds = Answers.bounds(consultation, q);
+        if (bounds[0] == null && bounds[1] == null) {
             return "";
         }
-        return " " + (q.min() == null ? "" : Consultation.fmt(q.min())) + ".." + (q.max() == null ? "" : Consultation.fmt(q.max()));
+        return " " + (bounds[0] == null ? "" : Consultation.fmt(bounds[0])) + ".." + (bounds[1] == null ? "" : Consultation.fmt(bounds[1]));
     }
 
     private static String oneLine(String s) {
@@ -436,7 +437,7 @@ public final class ConsultRunner {
         return "'" + word + "' is not an answer: answer " + ANSWERS_HINT + hintFor(q);
     }
 
-    private static String hintFor(SymptomDef q) {
+    private String hintFor(SymptomDef q) {
         return q.takesValue() ? ", or give the value in " + q.unit() + range(q) : "";
     }
 }

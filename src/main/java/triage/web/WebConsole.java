@@ -526,8 +526,9 @@ public final class WebConsole extends Handler.Abstract {
         if (!ended) {
             Consultation.Option o = plan.next().get();
             SymptomDef q = o.symptom();
-            String range = q.min() == null && q.max() == null ? "" : ", " + (q.min() == null ? "" : fmt(q.min())) + " to "
-                    + (q.max() == null ? "" : fmt(q.max()));
+            Double[] bounds = Answers.bounds(e.consultation, q);
+            String range = bounds[0] == null && bounds[1] == null ? "" : ", " + (bounds[0] == null ? "" : fmt(bounds[0])) + " to "
+                    + (bounds[1] == null ? "" : fmt(bounds[1]));
             Double threshold = index.valueFor(q.id());
             if (q.takesValue() && threshold != null) {
                 // the rules' own threshold: a value at or above it counts as the symptom being there

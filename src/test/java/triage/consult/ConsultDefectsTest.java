@@ -51,6 +51,16 @@ class ConsultDefectsTest {
     }
 
     @Test
+    void aValueBelowAThresholdThatIsAlsoTheSymptomsMinimumIsAnAnswerNotOutOfRange() {
+        // "3000 ms or more" is both the question's threshold and the symptom's minimum: a page that loads in
+        // 1500 ms is a "no", not a value to be asked again (a person answering truthfully was stuck in a loop)
+        Scripted.Run run = askedAbout("dashboard-or-websocket", "ui.page-load-slow", "1500");
+        assertThat(run.transcript()).doesNotContain("! out of range");
+        assertThat(run.lines()).contains("# recorded: ui.page-load-slow 1500 ms -> below 3000 ms: no");
+        assertThat(run.lines()).anyMatch(l -> l.startsWith("? ui.page-load-slow ") && !l.contains("3000.."));
+    }
+
+    @Test
     void aNegativeOrImpossibleValueIsAskedAgain() {
         Scripted.Run run = Scripted.script(Scripted.consultation("slow-or-high-latency"), false, "-5\n", null);
         assertThat(run.questions().get(0)).startsWith("? network.rtt-high ");
