@@ -792,6 +792,11 @@ public final class Consultation {
                 }
             }
         }
+        Set<String> declared = Set.copyOf(sibs);
+        // the leader is the leaf the guide's tree reaches by its own checks (003 2.2: a rejected key is an invalid
+        // key): the guide's conclusion stands, as in the guide, once no likely sibling is left
+        boolean guideLeaf = complaint != null && answers.stream()
+                .anyMatch(g -> g.yes() && complaint.checks().contains(g.symptom()) && usesPositively(top, g.symptom()));
         sibs.addAll(rivals);
         Set<String> assumed = assumedAbsent(top, known);
         double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -812,12 +817,17 @@ public final class Consultation {
             }
             // a rival whose rule builds on an answer given yes, where one sign nobody was asked would overturn
             // the leader (rejected keys that work by hand from this host: not loaded, rather than invalid)
-            Optional<String> overturning = rivals.contains(sib) ? overturningSign(sib, top, known) : Optional.empty();
+            // a declared sibling: any sign of its rules (none of whose signs was denied) that would overturn the leader
+            boolean told = declared.contains(sib) && !guideLeaf;
+            Optional<String> overturning = rivals.contains(sib) || told
+                    ? overturningSign(sib, top, known, told) : Optional.empty();
             if (overturning.isPresent()) {
                 open.add(overturning.get());
                 continue;
             }
-            if (weights.getOrDefault(sib, 0.0) < (rivals.contains(sib) ? RIVAL_SHARE : SIBLING_SHARE) * total) {
+            // a declared sibling is told apart whatever its weight (the knowledge says the two are confused), unless
+            // the guide's own tree led to the leader; otherwise a sibling or rival while it keeps a share of the weight
+            if (!told && weights.getOrDefault(sib, 0.0) < (rivals.contains(sib) ? RIVAL_SHARE : SIBLING_SHARE) * total) {
                 continue;
             }
             Set<String> topYes = index.produces(top);
@@ -874,40 +884,80 @@ public final class Consultation {
     }
 
     /**
-     * The first unasked sign of the rival's rules that build on an answer given yes (none of their other signs
-     * answered no) whose yes, run through the rules, would leave the leader unreported or put the rival ahead
+     * The first unasked sign of the rival's rules that build on an answer given yes (of any of its rules when
+     * {@code anyRule}: a declared sibling), none of their other signs answered no, whose yes, run through the rules, would leave the leader unreported or put the rival ahead
      * of it by the {@link #MARGIN}: a question that could overturn the diagnosis is asked before it is established.
      */
-    private Optional<String> overturningSign(String rival, String leader, Map<String, Known> known) {
+    private Optional<String> overturningSign(String rival, String leader, Map<String, Known> known, boolean anyRule) {
         Set<String> yes = answeredYes();
         Set<String> tried = new HashSet<>();
+        int joint = 0;
         for (RuleModel.RuleDef r : index.supporting(rival)) {
-            List<RuleModel.Condition> signs = r.conditions().stream()
-                    .filter(c -> !c.negated() && c.kind() == RuleModel.Kind.SYMPTOM).toList();
-            boolean fromAYes = signs.stream().anyMatch(c -> c.ids().stream().anyMatch(yes::contains));
-            boolean noneDenied = signs.stream().allMatch(c -> c.ids().stream().anyMatch(x -> known.get(x) != Known.ABSENT));
-            if (!fromAYes || !noneDenied) {
+            List<Set<String>> signs = r.conditions().stream().filter(c -> !c.negated())
+                    .map(this::signsOf).filter(x -> !x.isEmpty()).toList();
+            boolean fromAYes = signs.stream().anyMatch(c -> c.stream().anyMatch(yes::contains));
+            boolean noneDenied = signs.stream().allMatch(c -> c.stream().anyMatch(x -> known.get(x) != Known.ABSENT));
+            if (!(fromAYes || anyRule) || !noneDenied) {
                 continue;
             }
-            for (RuleModel.Condition c : signs) {
-                if (c.ids().stream().anyMatch(yes::contains)) {
+            List<String> unasked = new ArrayList<>();
+            boolean askable = true;
+            for (Set<String> c : signs) {
+                if (c.stream().anyMatch(yes::contains)) {
                     continue;
                 }
-                Optional<String> sign = c.ids().stream().filter(x -> !known.containsKey(x) && kb.symptoms().containsKey(x)
+                Optional<String> sign = c.stream().filter(x -> !known.containsKey(x) && kb.symptoms().containsKey(x)
                         && !questions.observedOnly(x)).sorted().findFirst();
+                askable &= sign.isPresent();
+                sign.ifPresent(unasked::add);
                 if (sign.isEmpty() || !tried.add(sign.get()) || tried.size() > MAX_WHAT_IF) {
                     continue;
                 }
-                Diagnosis ifYes = diagnose(allGiven(supposedYes(sign.get())));
-                Map<String, Double> conf = confidences(ifYes);
-                double l = conf.getOrDefault(leader, 0.0);
-                double o = conf.getOrDefault(rival, 0.0);
-                if (l < Certainty.REPORT || o >= l + MARGIN) {
+                if (overturns(List.of(sign.get()), rival, leader)) {
                     return sign;
                 }
             }
+            // a rule that needs two signs nobody was asked (invalid nonces and a nonce that went backwards): both
+            // supposed at once, and the rival's stronger sign asked first
+            if (askable && unasked.size() > 1 && joint++ < MAX_WHAT_IF && overturns(unasked, rival, leader)) {
+                return unasked.stream().max(Comparator.comparingDouble((String x) -> signOf(rival, x))
+                        .thenComparing(Comparator.<String>naturalOrder().reversed()));
+            }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The symptoms whose yes satisfies a condition: a symptom condition's own; for a finding, the symptoms that
+     * conclude it alone (fills after the breaker tripped: trading continued past the limit). Empty otherwise.
+     */
+    private Set<String> signsOf(RuleModel.Condition c) {
+        if (c.kind() == RuleModel.Kind.SYMPTOM) {
+            return c.ids();
+        }
+        if (c.kind() != RuleModel.Kind.FINDING) {
+            return Set.of();
+        }
+        Set<String> out = new java.util.TreeSet<>();
+        for (String f : c.ids()) {
+            for (RuleModel.RuleDef r : index.concluding(f)) {
+                List<RuleModel.Condition> positive = r.conditions().stream().filter(k -> !k.negated()).toList();
+                if (positive.size() == 1 && positive.get(0).kind() == RuleModel.Kind.SYMPTOM) {
+                    out.addAll(positive.get(0).ids());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether the yes to all these signs, run through the rules, leaves the leader unreported or the rival ahead. */
+    private boolean overturns(List<String> signs, String rival, String leader) {
+        List<Given> given = allGiven(null);
+        signs.forEach(x -> given.add(supposedYes(x)));
+        Map<String, Double> conf = confidences(diagnose(given));
+        double l = conf.getOrDefault(leader, 0.0);
+        double o = conf.getOrDefault(rival, 0.0);
+        return l < Certainty.REPORT || o > l;
     }
 
     /** Whether a rule supporting the cause needs the symptom present. */

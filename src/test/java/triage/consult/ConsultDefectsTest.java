@@ -125,6 +125,57 @@ class ConsultDefectsTest {
         assertThat(run.outcome().asked().get(0)).isEqualTo("security.unattributed-orders");
     }
 
+    @Test
+    void unattributedOrdersAreNotEstablishedAsSuspiciousTradingBeforeTheKeysOriginIsAsked() {
+        // 004: suspicious trading and a compromised key are told apart by where the key was used from
+        Scripted.Run run = Scripted.person(Scripted.consultation("suspicious-activity"),
+                Scripted.answering(Set.of("security.unattributed-orders", "security.key-used-from-unknown-network"), Set.of()));
+        assertThat(run.outcome().asked()).as(run.transcript()).contains("security.key-used-from-unknown-network");
+        assertThat(run.outcome().top().orElseThrow().id()).as(run.transcript()).isEqualTo("security.api-key-compromised");
+    }
+
+    @Test
+    void unattributedOrdersFromAKnownNetworkAreSuspiciousTrading() {
+        Scripted.Run run = Scripted.person(Scripted.consultation("suspicious-activity"),
+                Scripted.answering(Set.of("security.unattributed-orders"), Set.of("security.key-used-from-unknown-network")));
+        assertThat(run.outcome().asked()).as(run.transcript()).contains("security.key-used-from-unknown-network");
+        assertThat(run.outcome().top().orElseThrow().id()).as(run.transcript()).isEqualTo("security.suspicious-trading-activity");
+        assertThat(run.outcome().reason()).isEqualTo(ConsultRunner.Reason.ESTABLISHED);
+    }
+
+    @Test
+    void aPositionMismatchIsNotEstablishedBeforeAskingWhetherTheExchangeFilledTheOrder() {
+        // 003 4.4: the exchange reporting the order filled while our position disagrees is a missed fill event
+        Set<String> no = Set.of("orders.submission-timed-out", "orders.fill-not-found", "orders.fill-write-failed",
+                "orders.fill-received", "data-integrity.position-sync-failing");
+        Scripted.Run run = Scripted.person(Scripted.consultation("orders-stuck-or-fills-missing"),
+                Scripted.answering(Set.of("data-integrity.position-discrepancy", "orders.exchange-reports-filled"), no));
+        assertThat(run.outcome().asked()).as(run.transcript()).contains("orders.exchange-reports-filled");
+        assertThat(run.outcome().top().orElseThrow().id()).as(run.transcript()).isEqualTo("orders.fill-event-missed");
+    }
+
+    @Test
+    void aPositionMismatchWhoseOrderTheExchangeDidNotFillStaysAPositionMismatch() {
+        Set<String> no = Set.of("orders.submission-timed-out", "orders.fill-not-found", "orders.fill-write-failed",
+                "orders.exchange-reports-filled");
+        Scripted.Run run = Scripted.person(Scripted.consultation("orders-stuck-or-fills-missing"),
+                Scripted.answering(Set.of("data-integrity.position-discrepancy"), no));
+        assertThat(run.outcome().asked()).as(run.transcript()).contains("orders.exchange-reports-filled");
+        assertThat(run.outcome().top().orElseThrow().id()).as(run.transcript()).isEqualTo("data-integrity.position-mismatch");
+    }
+
+    @Test
+    void aRuleNeedingTwoUnaskedSignsIsTriedWithBothBeforeTheClockIsEstablished() {
+        // 003 8.3: rejected timestamps point at the clock, but invalid nonces after the nonce went backwards are a
+        // wraparound; the wraparound's rule needs both, so the what-if supposes both and asks them
+        Set<String> no = Set.of("orders.insufficient-funds-rejection", "orders.minimum-size-rejection", "orders.lot-size-rejection",
+                "orders.order-type-rejection", "orders.modification-rejected", "exchange.http-429", "auth.api-key-rejected");
+        Scripted.Run run = Scripted.person(Scripted.consultation("orders-rejected"), Scripted.answering(
+                Set.of("exchange.timestamp-rejected", "exchange.nonce-invalid", "exchange.nonce-went-backwards"), no));
+        assertThat(run.outcome().asked()).as(run.transcript()).contains("exchange.nonce-invalid", "exchange.nonce-went-backwards");
+        assertThat(run.outcome().top().orElseThrow().id()).as(run.transcript()).isEqualTo("exchange.nonce-wraparound");
+    }
+
     // 3 ---------------------------------------------------------------- polarity
 
     @Test
