@@ -21,7 +21,8 @@ import java.util.Map;
  */
 final class Justifications extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
 
-    record Justification(String rule, List<Object> facts) {
+    /** {@code order}: the how-many-th conclusion of the session, so that conclusions are listed as they were drawn. */
+    record Justification(String rule, List<Object> facts, int order) {
     }
 
     private final Map<Object, Justification> byFact = new IdentityHashMap<>();
@@ -45,7 +46,7 @@ final class Justifications extends DefaultAgendaEventListener implements RuleRun
     public void objectInserted(ObjectInsertedEvent event) {
         if (current != null && event.getRule() != null) {
             byFact.put(event.getObject(), new Justification(event.getRule().getName(),
-                    List.copyOf(current.getObjects())));
+                    List.copyOf(current.getObjects()), byFact.size()));
         }
     }
 

@@ -126,7 +126,14 @@ public final class SessionRunner implements AutoCloseable {
             List<Against> against = new ArrayList<>();
             List<Finding> findings = new ArrayList<>();
             Map<Object, SessionResult.Trace> traces = new IdentityHashMap<>();
-            for (Object o : session.getObjects()) {
+            // the session hands its facts out in identity-hash order, which differs from run to run: listed in the
+            // order they were concluded, the same evidence always gives the same diagnosis, down to its citations
+            List<Object> concluded = new ArrayList<>(session.getObjects());
+            concluded.sort(java.util.Comparator.comparingInt(o -> {
+                Justifications.Justification j = justifications.of(o);
+                return j == null ? Integer.MAX_VALUE : j.order();
+            }));
+            for (Object o : concluded) {
                 if (o instanceof Support s) {
                     supports.add(s);
                 } else if (o instanceof Against a) {
