@@ -149,7 +149,7 @@ public final class ConsultRunner {
                     Optional<Consultation.Given> undone = consultation.back();
                     if (undone.isPresent()) {
                         asked.remove(asked.size() - 1);
-                        SymptomDef def = consultation.knowledgeBase().symptoms().get(undone.get().symptom());
+                        SymptomDef def = consultation.symptomDef(undone.get().symptom());
                         out.println("# undone: " + (def == null ? undone.get().symptom() : Answers.recorded(consultation, def, undone.get())));
                         pending = null;
                     } else {

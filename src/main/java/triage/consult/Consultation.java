@@ -235,6 +235,12 @@ public final class Consultation {
             known.put(s.id(), Known.PRESENT);
         }
         for (Given g : given) {
+            Optional<Questions.Group> group = questions.group(g.symptom());
+            if (group.isPresent() && g.reply() == Reply.NO) {
+                // none of the family: each member is a no (unless known otherwise)
+                group.get().members().forEach(m -> known.putIfAbsent(m, Known.ABSENT));
+                continue;
+            }
             known.put(g.symptom(), switch (g.reply()) {
                 case YES -> Known.PRESENT;
                 case NO -> Known.ABSENT;
@@ -248,7 +254,7 @@ public final class Consultation {
     List<Symptom> symptomFacts(List<Given> given) {
         List<Symptom> out = new ArrayList<>(evidenceSymptoms);
         for (Given g : given) {
-            if (g.yes()) {
+            if (g.yes() && questions.group(g.symptom()).isEmpty()) {
                 SymptomDef def = kb.symptoms().get(g.symptom());
                 String text = g.symptom() + ": yes" + (Double.isNaN(g.value()) ? ""
                         : " (" + fmt(g.value()) + (def != null && def.takesValue() ? " " + def.unit() : "") + ")");
@@ -261,8 +267,20 @@ public final class Consultation {
 
     List<Answer> answerFacts(List<Given> given) {
         List<Answer> out = new ArrayList<>(evidenceAnswers);
+        Map<String, Known> known = null;
         for (Given g : given) {
-            out.add(new Answer(g.symptom(), g.reply(), g.value(), SOURCE));
+            Optional<Questions.Group> group = questions.group(g.symptom());
+            if (group.isEmpty()) {
+                out.add(new Answer(g.symptom(), g.reply(), g.value(), SOURCE));
+            } else if (g.reply() == Reply.NO) {
+                known = known != null ? known : known(given);
+                for (String m : group.get().members()) {
+                    if (known.get(m) == Known.ABSENT && given.stream().noneMatch(x -> x.symptom().equals(m))
+                            && evidenceAnswers.stream().noneMatch(a -> a.symptom().equals(m))) {
+                        out.add(new Answer(m, Reply.NO, Double.NaN, SOURCE));
+                    }
+                }
+            }
         }
         return out;
     }
@@ -564,6 +582,11 @@ public final class Consultation {
     }
 
     private double pGiven(String symptom, String cause) {
+        Optional<Questions.Group> group = questions.group(symptom);
+        if (group.isPresent()) {
+            Set<String> yes = produces.computeIfAbsent(cause, index::produces);
+            return group.get().members().stream().anyMatch(yes::contains) ? P_PRODUCED : P_OTHER;
+        }
         if (produces.computeIfAbsent(cause, index::produces).contains(symptom)) {
             return P_PRODUCED;
         }
@@ -614,14 +637,22 @@ public final class Consultation {
                 }
             }
         }
+        for (Questions.Group g : questions.groups()) {
+            long open = g.members().stream().filter(askable::contains).count();
+            if (open >= 2 && !known.containsKey(g.question().id())) {
+                askable.add(g.question().id());
+            }
+        }
         Map<String, Integer> rank = new HashMap<>();
         int i = 0;
         for (String c : prior.keySet()) {
             rank.putIfAbsent(c, i++);
         }
         List<Option> options = new ArrayList<>();
-        for (String s : shortlist(askable, known, prior, w, h)) {
-            SymptomDef def = kb.symptoms().get(s);
+        List<String> tried = shortlist(askable, known, prior, w, h);
+        askable.stream().filter(x -> questions.group(x).isPresent() && !tried.contains(x)).forEach(tried::add);
+        for (String s : tried) {
+            SymptomDef def = symptomDef(s);
             Given yes = supposedYes(s);
             Given no = new Given(s, Reply.NO, Double.NaN, 1);
             List<Given> withYes = new ArrayList<>(now);
@@ -630,10 +661,8 @@ public final class Consultation {
             withNo.add(no);
             Diagnosis dy = diagnose(withYes);
             Diagnosis dn = diagnose(withNo);
-            Map<String, Known> ky = new HashMap<>(known);
-            ky.put(s, Known.PRESENT);
-            Map<String, Known> kn = new HashMap<>(known);
-            kn.put(s, Known.ABSENT);
+            Map<String, Known> ky = supposing(known, s, Known.PRESENT);
+            Map<String, Known> kn = supposing(known, s, Known.ABSENT);
             Map<String, Double> wy = weights(dy, ky, prior);
             Map<String, Double> wn = weights(dn, kn, prior);
             double py = pYes(s, w);
@@ -644,7 +673,7 @@ public final class Consultation {
                 .thenComparingInt(o -> bestRank(o.symptom().id(), rank))
                 .thenComparing(o -> o.symptom().id());
         options.sort(byGain);
-        List<Option> useful = guideFirst(options.stream().filter(o -> o.gain() > MIN_GAIN).toList());
+        List<Option> useful = familyFirst(guideFirst(options.stream().filter(o -> o.gain() > MIN_GAIN).toList()));
         End end = null;
         List<String> open = openSiblingChecks(d, known, w);
         if (open.isEmpty() && established(d, known, useful)) {
@@ -694,6 +723,31 @@ public final class Consultation {
     }
 
     /**
+     * The options with the family question in front when the best question is one of its members (and not the
+     * guide's own check): an engineer reads the one screen (ip -s link, the browser console) for all of them at
+     * once, and a no rules the whole family out.
+     */
+    private List<Option> familyFirst(List<Option> options) {
+        if (options.isEmpty()) {
+            return options;
+        }
+        String head = options.get(0).symptom().id();
+        if (complaint != null && complaint.checks().contains(head)) {
+            return options;
+        }
+        for (Option o : options) {
+            Optional<Questions.Group> g = questions.group(o.symptom().id());
+            if (g.isPresent() && g.get().members().contains(head)) {
+                List<Option> out = new ArrayList<>();
+                out.add(o);
+                options.stream().filter(x -> x != o).forEach(out::add);
+                return out;
+            }
+        }
+        return options;
+    }
+
+    /**
      * The askable symptoms worth running the rules for: all of them when there are few; otherwise the
      * {@link #SHORTLIST} with the best gain estimated without the rules (what the answer does to the
      * weights through the likelihoods and the causes it rules out), so that a round stays fast however
@@ -714,23 +768,39 @@ public final class Consultation {
         }
         Map<String, Double> estimate = new HashMap<>();
         for (String s : askable) {
-            Map<String, Known> ky = new HashMap<>(known);
-            ky.put(s, Known.PRESENT);
-            Map<String, Known> kn = new HashMap<>(known);
-            kn.put(s, Known.ABSENT);
+            Map<String, Known> ky = supposing(known, s, Known.PRESENT);
+            Map<String, Known> kn = supposing(known, s, Known.ABSENT);
             double py = pYes(s, w);
-            estimate.put(s, h - (py * entropy(weights(d, ky, prior, baseAlive, s))
-                    + (1 - py) * entropy(weights(d, kn, prior, baseAlive, s))));
+            boolean group = questions.group(s).isPresent(); // a group's no changes its members: examined in full
+            estimate.put(s, h - (py * entropy(group ? weights(d, ky, prior) : weights(d, ky, prior, baseAlive, s))
+                    + (1 - py) * entropy(group ? weights(d, kn, prior) : weights(d, kn, prior, baseAlive, s))));
         }
         List<String> out = new ArrayList<>(askable);
         out.sort(Comparator.comparingDouble((String s) -> -estimate.get(s)).thenComparing(s -> s));
         return out.subList(0, SHORTLIST);
     }
 
+    /** What is known once this symptom (or group) is supposed present or absent. */
+    private Map<String, Known> supposing(Map<String, Known> known, String symptom, Known k) {
+        Map<String, Known> out = new HashMap<>(known);
+        Optional<Questions.Group> group = questions.group(symptom);
+        if (group.isPresent() && k == Known.ABSENT) {
+            group.get().members().forEach(m -> out.putIfAbsent(m, Known.ABSENT));
+        } else {
+            out.put(symptom, k);
+        }
+        return out;
+    }
+
+    /** The question of a symptom or of a group of symptoms. */
+    public SymptomDef symptomDef(String id) {
+        return questions.group(id).map(Questions.Group::question).orElseGet(() -> kb.symptoms().get(id));
+    }
+
     private int bestRank(String symptom, Map<String, Integer> rank) {
         int best = Integer.MAX_VALUE;
         for (Map.Entry<String, Integer> e : rank.entrySet()) {
-            if (e.getValue() < best && produces.computeIfAbsent(e.getKey(), index::produces).contains(symptom)) {
+            if (e.getValue() < best && pGiven(symptom, e.getKey()) == P_PRODUCED) {
                 best = e.getValue();
             }
         }
@@ -850,6 +920,9 @@ public final class Consultation {
 
     /** The yes a what-if supposes for a symptom: the value the rules compare with, or the least one the symptom takes. */
     private Given supposedYes(String symptom) {
+        if (questions.group(symptom).isPresent()) {
+            return new Given(symptom, Reply.YES, Double.NaN, 1);
+        }
         SymptomDef def = kb.symptoms().get(symptom);
         Double v = index.valueFor(symptom);
         return yesGiven(symptom, v != null ? v : def.takesValue() && def.min() != null ? Math.max(def.min(), 1) : Double.NaN);

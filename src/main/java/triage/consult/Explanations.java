@@ -25,6 +25,12 @@ public final class Explanations {
     /** The sentence: "I am asking because rule R needs it: if A and B, then C." */
     public static String why(Consultation c, Consultation.Option o) {
         String q = o.symptom().id();
+        Optional<Questions.Group> group = c.questions().group(q);
+        if (group.isPresent()) {
+            List<String> members = group.get().members().stream().map(m -> symptomWords(c.knowledgeBase(), m)).toList();
+            return "I am asking about a family of signs at once: " + String.join("; ", members)
+                    + ". A no rules them all out; a yes points at the causes they belong to, asked about next. " + capital(detail(o));
+        }
         Optional<Map.Entry<String, RuleModel.RuleDef>> found = ruleNeeding(c, q, o.weightsNow());
         KnowledgeBase kb = c.knowledgeBase();
         if (found.isEmpty()) {

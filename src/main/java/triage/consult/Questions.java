@@ -56,6 +56,15 @@ public final class Questions {
         }
     }
 
+    /**
+     * A question about a family of symptoms at once ("does the network path show trouble: interface errors,
+     * loss at a hop, a saturated link?"): a no rules out every member, a yes points at the causes that
+     * produce one of them, and their own questions follow.
+     */
+    public record Group(SymptomDef question, List<String> members) {
+    }
+
+    private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Map<String, Value> values;
     private final Set<String> counts;
     private final Set<String> observed = new LinkedHashSet<>();
@@ -185,7 +194,32 @@ public final class Questions {
                         + " but has no threshold (above, below or reading: true)"));
             }
         }
+        Map<String, Group> groups = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("groups").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode n = e.getValue();
+            List<String> members = new ArrayList<>();
+            n.path("members").forEach(m -> members.add(m.asText()));
+            String question = n.path("question").asText("");
+            if (kb.symptoms().containsKey(e.getKey())) {
+                problems.add(new Problem(where, 0, "groups: " + e.getKey() + " is a symptom's id; a group needs an id of its own"));
+                continue;
+            }
+            if (question.isBlank() || members.size() < 2) {
+                problems.add(new Problem(where, 0, "groups: " + e.getKey() + " needs a question and at least two members"));
+                continue;
+            }
+            List<String> unknown = members.stream().filter(m -> !kb.symptoms().containsKey(m)).toList();
+            if (!unknown.isEmpty()) {
+                problems.add(new Problem(where, 0, "groups: " + e.getKey() + ": " + String.join(", ", unknown)
+                        + " not a symptom of the knowledge base"));
+                continue;
+            }
+            groups.put(e.getKey(), new Group(new SymptomDef(e.getKey(), question, question,
+                    n.path("command").asText(""), null, null, null), List.copyOf(members)));
+        }
         Questions q = new Questions(values, counts, siblings, necessary, platforms, commands, problems);
+        q.groups.putAll(groups);
         q.observed.addAll(observed);
         q.worded.addAll(worded);
         return q;
@@ -196,6 +230,15 @@ public final class Questions {
         out.addAll(b);
         out.addAll(c);
         return out;
+    }
+
+    /** The group question of this id, if it is one. */
+    public Optional<Group> group(String id) {
+        return Optional.ofNullable(groups.get(id));
+    }
+
+    public java.util.Collection<Group> groups() {
+        return groups.values();
     }
 
     /** Whether the consultation leaves this symptom to the evidence: a yes or no cannot carry what its rules compare. */

@@ -195,6 +195,29 @@ class ConsultDefectsTest {
         assertThat(run.transcript()).contains("# escalate: ");
     }
 
+    @Test
+    void aFamilyQuestionAnsweredYesLeadsToItsMembersAndTheCause() {
+        // 003 5.1: interface errors are fourteenth of eighteen causes of high latency; one question about the
+        // network path (ip -s link, mtr) reaches them instead of one question per sign of every cause before
+        Scripted.Run run = Scripted.person(Scripted.consultation("slow-or-high-latency"),
+                Scripted.answering(Set.of("group.network-path-trouble", "network.nic-errors"), Set.of("network.rtt-high",
+                        "group.host-cpu-strain", "group.queue-backlog-signs", "service.order-latency-high", "network.hop-loss",
+                        "network.link-saturated")));
+        assertThat(run.outcome().asked()).as(run.transcript()).contains("group.network-path-trouble", "network.nic-errors");
+        assertThat(run.outcome().top().orElseThrow().id()).as(run.transcript()).isEqualTo("network.interface-errors");
+        assertThat(run.outcome().questions()).as(run.transcript()).isLessThanOrEqualTo(15);
+    }
+
+    @Test
+    void aFamilyQuestionAnsweredNoRulesOutEveryMember() {
+        Scripted.Run run = Scripted.person(Scripted.consultation("slow-or-high-latency"),
+                Scripted.answering(Set.of(), Set.of("group.network-path-trouble")));
+        assertThat(run.outcome().asked()).as(run.transcript()).contains("group.network-path-trouble");
+        assertThat(run.outcome().asked()).as(run.transcript())
+                .doesNotContain("network.nic-errors", "network.hop-loss", "network.link-saturated", "network.rtt-jitter");
+        assertThat(run.lines()).contains("# recorded: group.network-path-trouble: no");
+    }
+
     // 5 ---------------------------------------------------------------- the leader never contradicts the answers
 
     @Test

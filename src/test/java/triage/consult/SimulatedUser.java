@@ -91,6 +91,18 @@ final class SimulatedUser {
             return "unknown";
         }
         answered++;
+        Optional<Questions.Group> group = Scripted.QUESTIONS.group(symptom);
+        if (group.isPresent()) {
+            // a family of signs: yes when the bundle shows one of them, otherwise as for a sign it does not show
+            if (group.get().members().stream().anyMatch(present::containsKey)) {
+                return "yes";
+            }
+            if (new Random(SEED * 31 + (cause + "|" + symptom).hashCode()).nextInt(3) == 0) {
+                unknowns++;
+                return "unknown";
+            }
+            return "no";
+        }
         boolean shown = present.containsKey(symptom);
         if ((unknownAnywhere || !shown) && new Random(SEED * 31 + (cause + "|" + symptom).hashCode()).nextInt(3) == 0) {
             unknowns++;
