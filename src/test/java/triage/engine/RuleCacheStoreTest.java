@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /** The compiled-rule cache as a store: keys that follow the rules' text, atomic entries, a bounded folder. */
 class RuleCacheStoreTest {
@@ -97,5 +98,40 @@ class RuleCacheStoreTest {
                 System.setProperty("triage.cache", previous);
             }
         }
+    }
+
+    @Test
+    void withoutPropertyOrEnvironmentTheCacheIsUnderTheHomeFolderAndWithoutAHomeThereIsNone(@TempDir Path home) {
+        assumeThat(System.getenv("TRIAGE_CACHE")).as("no TRIAGE_CACHE in the environment").isNull();
+        assumeThat(System.getenv("XDG_CACHE_HOME")).as("no XDG_CACHE_HOME in the environment").isNull();
+        String previousCache = System.getProperty("triage.cache");
+        String previousHome = System.getProperty("user.home");
+        try {
+            System.setProperty("triage.cache", " ");
+            System.setProperty("user.home", home.toString());
+            assertThat(RuleCache.fromEnvironment().directory()).hasValue(home.resolve(".cache/triage"));
+            System.clearProperty("triage.cache");
+            assertThat(RuleCache.fromEnvironment().directory()).hasValue(home.resolve(".cache/triage"));
+            System.setProperty("user.home", "");
+            assertThat(RuleCache.fromEnvironment().directory()).isEmpty();
+        } finally {
+            restore("triage.cache", previousCache);
+            restore("user.home", previousHome);
+        }
+    }
+
+    private static void restore(String property, String previous) {
+        if (previous == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, previous);
+        }
+    }
+
+    @Test
+    void anImportOfAClassThatDoesNotExistStillHasAKey() {
+        String unknown = "package p;\nimport no.such.Type;\n";
+        assertThat(RuleCache.keyOf(Map.of("rules/a.drl", unknown))).matches("[0-9a-f]{64}")
+                .isNotEqualTo(RuleCache.keyOf(Map.of("rules/a.drl", unknown.replace("Type", "Other"))));
     }
 }

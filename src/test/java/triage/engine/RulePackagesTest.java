@@ -41,4 +41,17 @@ class RulePackagesTest {
         assertThat(rules.fileOf("first")).isEqualTo("rules/a.drl");
         assertThat(rules.fileOf("second")).isEqualTo("rules/b.drl");
     }
+
+    @Test
+    void aPackageDeclaredAfterATabCountsAndAFileWithoutOneDiffersFromTheOthers() {
+        Map<String, String> drl = new LinkedHashMap<>();
+        drl.put("rules/a.drl", file("triage.rules", "first"));
+        drl.put("rules/b.drl", "// rules of b\npackage\ttriage.rules;\n");
+        drl.put("rules/c.drl", "// no package at all\n");
+        assertThat(RulePackages.check(drl)).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("rules/c.drl");
+            assertThat(p.line()).isEqualTo(1);
+            assertThat(p.message()).startsWith("package (none) differs from package triage.rules of rules/a.drl");
+        });
+    }
 }

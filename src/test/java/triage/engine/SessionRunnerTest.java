@@ -32,11 +32,11 @@ class SessionRunnerTest {
     @Test
     void aRuleThatRunsTooLongIsStoppedByTheTimeLimitWithAWarning() {
         RuleBase rules = RuleBase.compile(RUNAWAY);
-        try (SessionRunner runner = new SessionRunner(rules, Integer.MAX_VALUE, 1_000)) {
+        try (SessionRunner runner = new SessionRunner(rules, Integer.MAX_VALUE, 300)) {
             SessionResult result = runner.run(List.of(Symptom.of("demo.seen")));
             assertThat(result.warnings()).singleElement().asString()
                     .contains("\"A rule that feeds itself forever\"")
-                    .contains("more than 1000 ms");
+                    .contains("more than 300 ms");
         }
     }
 
@@ -104,6 +104,73 @@ class SessionRunnerTest {
             assertThat(second.findings()).as("nothing left over from the stopped session").isEmpty();
             assertThat(second.supports()).isEmpty();
         }
+    }
+
+    @Test
+    void aRunawayWarningCountsTheBusiestRulesFiringsAmongAllAndTheResultCountsEachRule() {
+        RuleBase rules = RuleBase.compile(RUNAWAY);
+        try (SessionRunner runner = new SessionRunner(rules, 500, 60_000)) {
+            SessionResult result = runner.run(List.of(Symptom.of("demo.seen")));
+            assertThat(result.firingsByRule()).isEqualTo(java.util.Map.of(
+                    "The demo symptom means the demo fault", 1, "A rule that feeds itself forever", 500));
+            assertThat(result.warnings()).singleElement().asString().contains("(500 firings of " + result.firings() + ")");
+        }
+    }
+
+    @Test
+    void theTimeLimitGrowsWithTheFactsHalfAMillisecondEach() {
+        RuleBase rules = RuleBase.compile(RUNAWAY);
+        List<Symptom> facts = java.util.stream.IntStream.range(0, 400).mapToObj(i -> Symptom.of("demo.seen")).toList();
+        try (SessionRunner runner = new SessionRunner(rules, Integer.MAX_VALUE, 10)) {
+            SessionResult result = runner.run(facts);
+            assertThat(result.warnings()).singleElement().asString().contains("more than 200 ms");
+        }
+        // a bundle that concludes quickly stays well within the limit its size gives, even with no time of its own
+        List<Symptom> many = java.util.stream.IntStream.range(0, 4000).mapToObj(i -> Symptom.of("demo.seen")).toList();
+        try (SessionRunner runner = new SessionRunner(RuleBase.compile(Path.of("src/test/resources/fixtures/minimal")),
+                Integer.MAX_VALUE, 0)) {
+            assertThat(runner.run(many).warnings()).isEmpty();
+        }
+    }
+
+    @Test
+    void anObserverHearsEveryFiringOfEverySessionUntilSwitchedOff() {
+        RuleBase rules = RuleBase.compile(RuleBaseTest.FIXTURE);
+        List<String> heard = new java.util.ArrayList<>();
+        try (SessionRunner runner = new SessionRunner(rules)) {
+            try {
+                SessionRunner.observeFirings(heard::add);
+                runner.run(List.of(Symptom.of("disk.full")));
+                assertThat(heard).containsExactlyInAnyOrder("A full disk means the disk is full", "full_disk_finding");
+                runner.run(List.of(Symptom.of("net.unreachable")));
+                assertThat(heard).hasSize(3).endsWith("An unreachable host means the network is down");
+            } finally {
+                SessionRunner.observeFirings(null);
+            }
+            // the sessions go back to the pool: none of them may keep telling the observer
+            for (int i = 0; i < 4; i++) {
+                runner.run(List.of(Symptom.of("disk.full"), Symptom.of("net.unreachable")));
+            }
+            assertThat(heard).hasSize(3);
+        }
+    }
+
+    @Test
+    void theWatchdogThreadNeverKeepsTheProcessAlive() throws InterruptedException {
+        RuleBase rules = RuleBase.compile(RuleBaseTest.FIXTURE);
+        List<Thread> watchdogs = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // a thread made by a user thread is a user thread unless told otherwise: the session runs on one
+        Thread caller = new Thread(() -> {
+            try (SessionRunner runner = new SessionRunner(rules)) {
+                runner.run(List.of(Symptom.of("disk.full")));
+                Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().equals("triage-rule-watchdog") && t.isAlive()).forEach(watchdogs::add);
+            }
+        });
+        caller.setDaemon(false);
+        caller.start();
+        caller.join();
+        assertThat(watchdogs).isNotEmpty().allSatisfy(t -> assertThat(t.isDaemon()).isTrue());
     }
 
     /** Shorter name for the contribution record in assertions. */
