@@ -37,6 +37,14 @@ public final class Recognizer {
     private final List<LinePattern> linePatterns = new ArrayList<>();
     /** Patterns with keywords, found through the index; the others run on every line. */
     private final KeywordIndex keywordIndex;
+    /**
+     * The same index without the patterns a gate keeps from the plain lines of most files: those gated on
+     * {@code files:} (which apply only in the files or command outputs the gate admits) and those gated on
+     * {@code json_path:} (which see only the values of JSON lines, which the sieve reads whatever they contain).
+     */
+    private final KeywordIndex ungatedIndex;
+    /** The patterns gated on {@code files:}. */
+    private final BitSet filesGated = new BitSet();
     private final int[] alwaysRun;
     /** Thread-safe: readers on several threads share one recognizer. */
     private final java.util.concurrent.ConcurrentHashMap<String, BitSet> allowedByContext = new java.util.concurrent.ConcurrentHashMap<>();
@@ -65,6 +73,15 @@ public final class Recognizer {
             }
         }
         keywordIndex = new KeywordIndex(keywords);
+        List<List<String>> ungated = new ArrayList<>();
+        for (int i = 0; i < linePatterns.size(); i++) {
+            LinePattern p = linePatterns.get(i);
+            if (p.files != null) {
+                filesGated.set(i);
+            }
+            ungated.add(p.files != null || p.jsonPath != null ? List.of() : p.keywords);
+        }
+        ungatedIndex = new KeywordIndex(ungated);
         alwaysRun = always.stream().mapToInt(Integer::intValue).toArray();
         for (MetricDef m : kb.metrics()) {
             Map<String, Pattern> labels = new LinkedHashMap<>();
@@ -131,6 +148,20 @@ public final class Recognizer {
      */
     boolean mayMatch(byte[] line, int from, int to) {
         return keywordIndex.occursIn(line, from, to);
+    }
+
+    /**
+     * The same for a line outside JSON read in a context: when no pattern gated on {@code files:} applies
+     * there ({@code gatedAdmitted} false, see {@link #admitsGated}), only the keywords of the ungated patterns
+     * count, since no other pattern can match such a line there.
+     */
+    boolean mayMatch(byte[] line, int from, int to, boolean gatedAdmitted) {
+        return (gatedAdmitted ? keywordIndex : ungatedIndex).occursIn(line, from, to);
+    }
+
+    /** Whether some pattern gated on {@code files:} applies to the lines read in a context. */
+    boolean admitsGated(String context) {
+        return allowedIn(context).intersects(filesGated);
     }
 
     /** Whether a pattern without keywords applies to the lines (not JSON values) read in a context. */

@@ -1,5 +1,6 @@
 package triage.kbcheck;
 
+import triage.evidence.PreFilter;
 import triage.knowledge.KnowledgeBase;
 import triage.knowledge.PatternDef;
 import triage.knowledge.Problem;
@@ -23,6 +24,8 @@ public final class KeywordCheck {
     /** The share of routine lines above which a keyword lets too much through. */
     static final double MAX_SHARE = 0.02;
     static final String ROUTINE_LINES = "/triage/routine-lines.txt";
+    /** The file name the routine lines are read as: a log no {@code files:} gate admits. */
+    static final String ROUTINE_FILE = "routine.log";
 
     private KeywordCheck() {
     }
@@ -48,6 +51,9 @@ public final class KeywordCheck {
                             + " is shorter than " + MIN_LENGTH + " characters; it lets nearly every line through"));
                     continue;
                 }
+                if (p.files() != null || p.jsonPath() != null) {
+                    continue; // gate first: its keywords count only in the files (or JSON values) its gate admits
+                }
                 String k = keyword.toLowerCase(Locale.ROOT);
                 int n = 0;
                 for (int i = 0; i < lower.size(); i++) {
@@ -65,13 +71,12 @@ public final class KeywordCheck {
         return problems;
     }
 
-    /** The share of lines in which some pattern's keyword occurs: the lines the pre-filter lets through. */
+    /**
+     * The share of lines the pre-filter lets through, read as a log file ({@value #ROUTINE_FILE}): measured by
+     * the reader's own pre-filter ({@link PreFilter}), not by a copy of it.
+     */
     public static double passingShare(KnowledgeBase kb, List<String> lines) {
-        List<String> keywords = kb.patterns().stream().flatMap(p -> p.keywords().stream())
-                .map(k -> k.toLowerCase(Locale.ROOT)).filter(k -> !k.isEmpty()).distinct().toList();
-        long passing = lines.stream().map(l -> l.toLowerCase(Locale.ROOT))
-                .filter(l -> keywords.stream().anyMatch(l::contains)).count();
-        return lines.isEmpty() ? 0 : (double) passing / lines.size();
+        return new PreFilter(kb, ROUTINE_FILE).share(lines);
     }
 
     /** The built-in sample of routine lines. */
