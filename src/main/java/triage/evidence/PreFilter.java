@@ -1,8 +1,11 @@
 package triage.evidence;
 
 import triage.knowledge.KnowledgeBase;
+import triage.knowledge.PatternDef;
 
 import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
+import java.util.function.Predicate;
 import java.util.List;
 
 /**
@@ -31,6 +34,20 @@ public final class PreFilter {
         }
         byte[] b = line.getBytes(StandardCharsets.UTF_8);
         return b.length > BoundedLineReader.MAX_LINE || sieve.judge(b, 0, b.length, gated) == LineSieve.Verdict.READ;
+    }
+
+    /**
+     * Whether one keyword of a pattern lets a line through, as the pre-filter judges it: all the parts of a
+     * compound keyword occur in the line, and the pattern's value gate (if any) holds.
+     */
+    public static Predicate<String> keywordPasses(PatternDef p, String keyword) {
+        KeywordIndex index = new KeywordIndex(List.of(List.of(new KeywordIndex.Entry(keyword.toLowerCase(java.util.Locale.ROOT),
+                ValueGate.of(p)))), true);
+        return line -> {
+            BitSet hits = new BitSet(1);
+            index.match(line, hits);
+            return !hits.isEmpty();
+        };
     }
 
     /** The share of the lines the reader reads in full. */

@@ -64,24 +64,23 @@ public final class Recognizer {
                     p.jsonPath() == null ? null : Pattern.compile(p.jsonPath(), Pattern.CASE_INSENSITIVE),
                     p.keywords().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList(), groups));
         }
-        List<List<String>> keywords = new ArrayList<>();
+        List<List<KeywordIndex.Entry>> entries = new ArrayList<>();
+        List<List<KeywordIndex.Entry>> ungated = new ArrayList<>();
         List<Integer> always = new ArrayList<>();
         for (int i = 0; i < linePatterns.size(); i++) {
-            keywords.add(linePatterns.get(i).keywords);
-            if (linePatterns.get(i).keywords.isEmpty()) {
+            LinePattern p = linePatterns.get(i);
+            List<KeywordIndex.Entry> mine = entries(p.def);
+            entries.add(mine);
+            if (p.keywords.isEmpty()) {
                 always.add(i);
             }
-        }
-        keywordIndex = new KeywordIndex(keywords);
-        List<List<String>> ungated = new ArrayList<>();
-        for (int i = 0; i < linePatterns.size(); i++) {
-            LinePattern p = linePatterns.get(i);
             if (p.files != null) {
                 filesGated.set(i);
             }
-            ungated.add(p.files != null || p.jsonPath != null ? List.of() : p.keywords);
+            ungated.add(p.files != null || p.jsonPath != null ? List.of() : mine);
         }
-        ungatedIndex = new KeywordIndex(ungated);
+        keywordIndex = new KeywordIndex(entries, true);
+        ungatedIndex = new KeywordIndex(ungated, true);
         alwaysRun = always.stream().mapToInt(Integer::intValue).toArray();
         for (MetricDef m : kb.metrics()) {
             Map<String, Pattern> labels = new LinkedHashMap<>();
@@ -92,6 +91,15 @@ public final class Recognizer {
             alertMappings.add(new AlertMapping(a, Pattern.compile(a.alert())));
         }
         configured = new triage.evidence.config.ConfiguredValues(kb);
+    }
+
+    /**
+     * A pattern's keywords as the pre-filter uses them: each on the condition of its other parts (a compound
+     * keyword) and of the pattern's {@link ValueGate}, when it has one.
+     */
+    static List<KeywordIndex.Entry> entries(PatternDef p) {
+        ValueGate gate = ValueGate.of(p);
+        return p.keywords().stream().map(k -> new KeywordIndex.Entry(k.toLowerCase(Locale.ROOT), gate)).toList();
     }
 
     /** Symptoms a line of text shows. */
