@@ -31,8 +31,17 @@ final class LineSieve {
         this.recognizer = recognizer;
     }
 
-    /** The verdict on the bytes {@code [from, to)} of a line outside any table. */
+    /** The verdict on the bytes {@code [from, to)} of a line outside any table, in any context. */
     Verdict judge(byte[] b, int from, int to) {
+        return judge(b, from, to, true);
+    }
+
+    /**
+     * The verdict on the bytes {@code [from, to)} of a line outside any table, read in a context where a
+     * pattern gated on {@code files:} applies ({@code gatedAdmitted}) or none does (gate first: only the
+     * ungated patterns' keywords then count, see {@link Recognizer#admitsGated}).
+     */
+    Verdict judge(byte[] b, int from, int to, boolean gatedAdmitted) {
         boolean blank = true;
         boolean upper = false;
         for (int i = from; i < to; i++) {
@@ -48,7 +57,7 @@ final class LineSieve {
         if (blank) {
             return Verdict.BLANK;
         }
-        if (recognizer.mayMatch(b, from, to) || upper && hasHeaderWord(b, from, to)) {
+        if (recognizer.mayMatch(b, from, to, gatedAdmitted) || upper && hasHeaderWord(b, from, to)) {
             return Verdict.READ;
         }
         int first = skipWhitespace(b, from, to);

@@ -37,6 +37,14 @@ public final class Recognizer {
     private final List<LinePattern> linePatterns = new ArrayList<>();
     /** Patterns with keywords, found through the index; the others run on every line. */
     private final KeywordIndex keywordIndex;
+    /**
+     * The same index without the patterns a gate keeps from the plain lines of most files: those gated on
+     * {@code files:} (which apply only in the files or command outputs the gate admits) and those gated on
+     * {@code json_path:} (which see only the values of JSON lines, which the sieve reads whatever they contain).
+     */
+    private final KeywordIndex ungatedIndex;
+    /** The patterns gated on {@code files:}. */
+    private final BitSet filesGated = new BitSet();
     private final int[] alwaysRun;
     /** Thread-safe: readers on several threads share one recognizer. */
     private final java.util.concurrent.ConcurrentHashMap<String, BitSet> allowedByContext = new java.util.concurrent.ConcurrentHashMap<>();
@@ -56,15 +64,23 @@ public final class Recognizer {
                     p.jsonPath() == null ? null : Pattern.compile(p.jsonPath(), Pattern.CASE_INSENSITIVE),
                     p.keywords().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList(), groups));
         }
-        List<List<String>> keywords = new ArrayList<>();
+        List<List<KeywordIndex.Entry>> entries = new ArrayList<>();
+        List<List<KeywordIndex.Entry>> ungated = new ArrayList<>();
         List<Integer> always = new ArrayList<>();
         for (int i = 0; i < linePatterns.size(); i++) {
-            keywords.add(linePatterns.get(i).keywords);
-            if (linePatterns.get(i).keywords.isEmpty()) {
+            LinePattern p = linePatterns.get(i);
+            List<KeywordIndex.Entry> mine = entries(p.def);
+            entries.add(mine);
+            if (p.keywords.isEmpty()) {
                 always.add(i);
             }
+            if (p.files != null) {
+                filesGated.set(i);
+            }
+            ungated.add(p.files != null || p.jsonPath != null ? List.of() : mine);
         }
-        keywordIndex = new KeywordIndex(keywords);
+        keywordIndex = new KeywordIndex(entries, true);
+        ungatedIndex = new KeywordIndex(ungated, true);
         alwaysRun = always.stream().mapToInt(Integer::intValue).toArray();
         for (MetricDef m : kb.metrics()) {
             Map<String, Pattern> labels = new LinkedHashMap<>();
@@ -75,6 +91,15 @@ public final class Recognizer {
             alertMappings.add(new AlertMapping(a, Pattern.compile(a.alert())));
         }
         configured = new triage.evidence.config.ConfiguredValues(kb);
+    }
+
+    /**
+     * A pattern's keywords as the pre-filter uses them: each on the condition of its other parts (a compound
+     * keyword) and of the pattern's {@link ValueGate}, when it has one.
+     */
+    static List<KeywordIndex.Entry> entries(PatternDef p) {
+        ValueGate gate = ValueGate.of(p);
+        return p.keywords().stream().map(k -> new KeywordIndex.Entry(k.toLowerCase(Locale.ROOT), gate)).toList();
     }
 
     /** Symptoms a line of text shows. */
@@ -131,6 +156,20 @@ public final class Recognizer {
      */
     boolean mayMatch(byte[] line, int from, int to) {
         return keywordIndex.occursIn(line, from, to);
+    }
+
+    /**
+     * The same for a line outside JSON read in a context: when no pattern gated on {@code files:} applies
+     * there ({@code gatedAdmitted} false, see {@link #admitsGated}), only the keywords of the ungated patterns
+     * count, since no other pattern can match such a line there.
+     */
+    boolean mayMatch(byte[] line, int from, int to, boolean gatedAdmitted) {
+        return (gatedAdmitted ? keywordIndex : ungatedIndex).occursIn(line, from, to);
+    }
+
+    /** Whether some pattern gated on {@code files:} applies to the lines read in a context. */
+    boolean admitsGated(String context) {
+        return allowedIn(context).intersects(filesGated);
     }
 
     /** Whether a pattern without keywords applies to the lines (not JSON values) read in a context. */

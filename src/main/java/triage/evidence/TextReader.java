@@ -63,7 +63,7 @@ final class TextReader {
             int from = lines.start();
             int to = lines.end();
             if (to - from <= BoundedLineReader.MAX_LINE && reading.tables.idle() && !reading.everyLine) {
-                LineSieve.Verdict verdict = sieve.judge(b, from, to);
+                LineSieve.Verdict verdict = sieve.judge(b, from, to, reading.gated);
                 if (verdict == LineSieve.Verdict.BLANK) {
                     continue;
                 }
@@ -96,6 +96,8 @@ final class TextReader {
         String context;
         /** Whether a pattern without keywords applies in the context: every line is then read. */
         boolean everyLine;
+        /** Whether a pattern gated on {@code files:} applies in the context: its keywords then count in the sieve. */
+        boolean gated;
         int year = LocalDate.now(ZoneOffset.UTC).getYear();
         boolean warnedLong;
         boolean warnedInvalid;
@@ -111,6 +113,7 @@ final class TextReader {
         private void context(String c) {
             context = c;
             everyLine = recognizer.runsOnEveryLineIn(c);
+            gated = recognizer.admitsGated(c);
         }
 
         /**

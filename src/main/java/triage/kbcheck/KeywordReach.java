@@ -49,7 +49,7 @@ public final class KeywordReach {
     static List<String> unreachable(RegexTree.Alternation tree, List<String> keywords) {
         List<String> dead = new ArrayList<>();
         for (RegexTree.Sequence alternative : tree.alternatives()) {
-            if (covered(alternative, keywords)) {
+            if (reaches(alternative, keywords)) {
                 continue;
             }
             Required required = required(alternative);
@@ -58,7 +58,7 @@ public final class KeywordReach {
             if (choices.size() == 1) {
                 RegexTree.Piece choice = choices.get(0);
                 for (RegexTree.Sequence inner : choice.group().alternatives()) {
-                    if (!covered(withOnly(alternative, choice, inner), keywords)) {
+                    if (!reaches(withOnly(alternative, choice, inner), keywords)) {
                         dead.add(inner.text());
                     }
                 }
@@ -67,6 +67,63 @@ public final class KeywordReach {
             }
         }
         return dead;
+    }
+
+    /**
+     * Whether every line the sequence matches passes some keyword: contains a simple keyword, or every part
+     * of one compound keyword ({@code a && b}), each part spelled within a run of literal text on every way.
+     */
+    static boolean reaches(RegexTree.Sequence sequence, List<String> keywords) {
+        return reaches(flatten(sequence), keywords, 3);
+    }
+
+    private static boolean reaches(RegexTree.Sequence sequence, List<String> keywords, int depth) {
+        List<String> simple = keywords.stream().filter(k -> !k.contains(KeywordCheck.AND)).toList();
+        List<String> compound = keywords.stream().filter(k -> k.contains(KeywordCheck.AND)).toList();
+        if (!simple.isEmpty() && covered(sequence, simple)) {
+            return true;
+        }
+        if (compound.stream().anyMatch(k -> java.util.Arrays.stream(k.split(KeywordCheck.AND, -1))
+                .allMatch(part -> covered(sequence, List.of(part))))) {
+            return true;
+        }
+        if (compound.isEmpty() || depth == 0) {
+            return false;
+        }
+        // every match goes through one alternative of a group it always passes: judge each way on its own
+        for (RegexTree.Piece group : sequence.pieces()) {
+            if (group.kind() != RegexTree.Kind.GROUP || group.min() != 1 || group.repeats()
+                    || group.group().alternatives().size() < 2) {
+                continue;
+            }
+            boolean all = true;
+            for (RegexTree.Sequence inner : group.group().alternatives()) {
+                if (!reaches(flatten(withOnly(sequence, group, inner)), keywords, depth - 1)) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The sequence with each group it passes exactly once by a single alternative spliced in. */
+    private static RegexTree.Sequence flatten(RegexTree.Sequence sequence) {
+        List<RegexTree.Piece> pieces = new ArrayList<>();
+        boolean changed = false;
+        for (RegexTree.Piece piece : sequence.pieces()) {
+            if (piece.kind() == RegexTree.Kind.GROUP && piece.min() == 1 && !piece.repeats()
+                    && piece.group().alternatives().size() == 1) {
+                pieces.addAll(flatten(piece.group().alternatives().get(0)).pieces());
+                changed = true;
+            } else {
+                pieces.add(piece);
+            }
+        }
+        return changed ? new RegexTree.Sequence(pieces, sequence.text()) : sequence;
     }
 
     /** The sequence with one of its groups narrowed to one of the group's alternatives (or that alternative alone). */

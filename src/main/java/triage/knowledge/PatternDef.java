@@ -9,7 +9,8 @@ import java.util.List;
  * @param regex    a Java regular expression; named groups become attributes, {@code value} the value,
  *                 {@code subject} the subject
  * @param keywords optional literals of which at least one must occur in the line (case-insensitive);
- *                 a cheap pre-filter before the expression runs
+ *                 a cheap pre-filter before the expression runs; {@code 'a && b'} counts only where all of
+ *                 its parts occur
  * @param min      the value must be at least this, when given
  * @param max      the value must be at most this, when given
  * @param absent   the line shows the healthy state: the symptom is known NOT to hold

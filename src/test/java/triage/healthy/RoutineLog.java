@@ -13,7 +13,9 @@ import java.util.List;
  * bundles (see {@link HealthyCorpus}), platform after platform, each bundle with its own seed. Seeded:
  * the same seed and size give the same log. What the reader's pre-filter and throughput are measured on.
  *
- * <p>{@code java -cp ... triage.healthy.RoutineLog OUT MEGABYTES [SEED]} writes one to a file.
+ * <p>{@code java -cp ... triage.healthy.RoutineLog OUT MEGABYTES [SEED]} writes one to a file;
+ * {@code java -cp ... triage.healthy.RoutineLog --sample OUT} writes the slice {@code kb check} keeps as part of
+ * its built-in routine sample ({@link #sample}).
  */
 public final class RoutineLog {
 
@@ -23,7 +25,15 @@ public final class RoutineLog {
     private RoutineLog() {
     }
 
+    /** The seed, and the step, of the slice of generated routine lines in kb check's built-in sample. */
+    public static final long SAMPLE_SEED = 1;
+    public static final int SAMPLE_EVERY = 30;
+
     public static void main(String[] args) throws IOException {
+        if (args[0].equals("--sample")) {
+            Files.write(Path.of(args[1]), sample(SAMPLE_SEED, SAMPLE_EVERY), StandardCharsets.UTF_8);
+            return;
+        }
         Path out = Path.of(args[0]);
         long bytes = Long.parseLong(args[1]) * 1024 * 1024;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
@@ -60,6 +70,21 @@ public final class RoutineLog {
                 if (out.size() == count) {
                     break;
                 }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A representative slice of routine lines from all five platforms: every {@code every}-th line of one
+     * bundle of each platform, in proportion to how much each platform logs.
+     */
+    public static List<String> sample(long seed, int every) {
+        List<String> out = new ArrayList<>();
+        for (long bundle = 0; bundle < HealthyCorpus.Platform.values().length; bundle++) {
+            List<String> lines = bundle(seed, bundle);
+            for (int i = every / 2; i < lines.size(); i += every) {
+                out.add(lines.get(i));
             }
         }
         return out;

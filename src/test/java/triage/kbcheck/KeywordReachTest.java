@@ -75,4 +75,14 @@ class KeywordReachTest {
         assertThat(dead("code -100[1-3]", "-1001", "-1002", "-1003")).isEmpty();
         assertThat(dead("risk[^a]check", "risk check")).hasSize(1);
     }
+
+    @Test
+    void aCompoundKeywordReachesWhereEveryPartIsInEveryMatch() {
+        assertThat(dead("(?i)(?:\\b(?:quote|tick)s?\\s+(?<subject>[A-Z]\\w*)\\s+received\\b|\\d+ ticks/s)",
+                "received && tick", "received && quote", "ticks/")).isEmpty();
+        assertThat(dead("(?i)(?:\\b(?:quote|tick)s?\\s+(?<subject>[A-Z]\\w*)\\s+received\\b|\\d+ ticks/s)",
+                "received && tick", "ticks/")).containsExactly("\\b(?:quote|tick)s?\\s+(?<subject>[A-Z]\\w*)\\s+received\\b");
+        assertThat(dead("(?i)^(?=.*\\border\\b).*?\\blatency_us\\s*[:=]\\s*(?<value>\\d+)", "latency_us && order")).isEmpty();
+        assertThat(dead("(?i)^.*?\\blatency_us\\s*[:=]\\s*(?<value>\\d+)", "latency_us && order")).hasSize(1);
+    }
 }
