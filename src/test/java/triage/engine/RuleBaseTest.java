@@ -182,21 +182,6 @@ class RuleBaseTest {
         }
     }
 
-    /** The one test on the project's own rules: the kjar the build bundles stands in for compiling them. */
-    @Test
-    void theRulesTheBuildBundledAreLoadedFromTheJarWithoutCompiling() throws IOException {
-        Path root = TestTriage.projectRoot();
-        try (InputStream key = RuleBase.class.getClassLoader().getResourceAsStream(RuleBase.BUNDLED_KEY)) {
-            assumeThat(key).as("the build has bundled the rules (mvn package)").isNotNull();
-            assumeThat(new String(key.readAllBytes(), StandardCharsets.UTF_8).trim()).as("bundled from these very rules")
-                    .isEqualTo(RuleCache.keyOf(RuleBase.readSources(root)));
-        }
-        RuleBase bundled = RuleBase.load(root, RuleCache.disabled());
-        assertThat(bundled.origin()).isEqualTo(RuleBase.Origin.BUNDLED);
-        assertThat(bundled.engine()).isEqualTo(RuleBase.Engine.EXECUTABLE_MODEL);
-        assertThat(bundled.ruleFiles()).hasSizeGreaterThan(100);
-    }
-
     /** The fixture's rules conclude what they say: a support, an against and a finding, each traced to its rule. */
     static void assertFires(RuleBase rules) {
         Symptom full = new Symptom("disk.full", "/var", 1, Double.NaN, Double.NaN, 0, 0, Map.of(), List.of());
