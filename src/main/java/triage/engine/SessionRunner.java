@@ -72,10 +72,12 @@ public final class SessionRunner implements AutoCloseable {
      * Extension point for the test suite, off by default: from now on the observer is told the name of
      * every rule that fires, in every session of every runner, on the thread that called {@link #run}.
      * The tests record with it which rules they exercise ({@code kb coverage} lists the rules none fires).
-     * {@code null} switches it off again.
+     * {@code null} switches it off again. Returns the observer it replaces, so that a test can put it back.
      */
-    public static void observeFirings(Consumer<String> observer) {
+    public static Consumer<String> observeFirings(Consumer<String> observer) {
+        Consumer<String> previous = firingObserver;
         firingObserver = observer;
+        return previous;
     }
 
     private KieSessionsPool newPool() {
