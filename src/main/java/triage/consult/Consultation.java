@@ -241,6 +241,10 @@ public final class Consultation {
                 group.get().members().forEach(m -> known.putIfAbsent(m, Known.ABSENT));
                 continue;
             }
+            if (group.isPresent() && g.reply() == Reply.UNKNOWN) {
+                // the screen the family is read from cannot be read: its members are not asked one by one
+                group.get().members().forEach(m -> known.putIfAbsent(m, Known.UNKNOWN));
+            }
             known.put(g.symptom(), switch (g.reply()) {
                 case YES -> Known.PRESENT;
                 case NO -> Known.ABSENT;

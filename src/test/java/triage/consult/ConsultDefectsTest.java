@@ -30,6 +30,10 @@ class ConsultDefectsTest {
                 done[0] = true;
                 return answer;
             }
+            // the family the symptom belongs to: the person reads that screen, so the member is asked next
+            if (Scripted.QUESTIONS.group(id).map(g -> g.members().contains(symptom)).orElse(false)) {
+                return "yes";
+            }
             return "unknown";
         });
     }
@@ -216,6 +220,17 @@ class ConsultDefectsTest {
         assertThat(run.outcome().asked()).as(run.transcript())
                 .doesNotContain("network.nic-errors", "network.hop-loss", "network.link-saturated", "network.rtt-jitter");
         assertThat(run.lines()).contains("# recorded: group.network-path-trouble: no");
+    }
+
+    @Test
+    void aFamilyQuestionAnsweredUnknownIsNotFollowedByItsMembersOneByOne() {
+        // who cannot read the host's CPU figures cannot read them one at a time either
+        Scripted.Run run = Scripted.person(Scripted.consultation("slow-or-high-latency"), Scripted.answering(Set.of(), Set.of()));
+        List<String> asked = run.outcome().asked();
+        int family = asked.indexOf("group.host-cpu-strain");
+        assertThat(family).as(run.transcript()).isGreaterThanOrEqualTo(0);
+        Questions.Group g = Scripted.QUESTIONS.group("group.host-cpu-strain").orElseThrow();
+        assertThat(asked.subList(family + 1, asked.size())).as(run.transcript()).doesNotContainAnyElementsOf(g.members());
     }
 
     // 5 ---------------------------------------------------------------- the leader never contradicts the answers

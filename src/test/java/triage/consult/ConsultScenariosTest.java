@@ -62,6 +62,7 @@ class ConsultScenariosTest {
                 }
             } else {
                 questions.add(o.questions());
+                System.out.println("  " + s.path("id").asText() + " " + o.questions() + " " + o.asked());
             }
         }
         System.out.println("consultation scenarios: " + questions.size() + " of " + scenarios.size()
