@@ -101,6 +101,9 @@ final class ServiceHandler extends Handler.Abstract {
             log.atInfo().setMessage("request refused").addKeyValue("method", forLog(request.getMethod()))
                     .addKeyValue("endpoint", endpoint).addKeyValue("status", p.status).addKeyValue("reason", p.reason).log();
             reply = error(p.status, p.getMessage());
+            if (p.status != 413 && p.status != 408) {
+                drainBody(request);
+            }
         } catch (Throwable t) {
             // the operator gets the trace in the log; the client gets one line
             log.atError().setMessage("request failed").addKeyValue("method", forLog(request.getMethod()))
@@ -344,6 +347,25 @@ final class ServiceHandler extends Handler.Abstract {
         metrics.diagnosis();
         for (CauseHypothesis c : d.causes()) {
             metrics.cause(c.id());
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a refused request's body, up to the body limit. Refused before its body was
+     * read (a wrong token), the request would otherwise leave Jetty to close the connection right after the
+     * reply, and a client reusing that connection for its next request got "header parser received no bytes".
+     * Past the limit, or when the client stalls, the rest is left and Jetty closes the connection as before.
+     */
+    private void drainBody(Request request) {
+        long left = config.maxBodyBytes() + 1;
+        byte[] buffer = new byte[8192];
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // nothing to save: the connection is closed after the reply
         }
     }
 

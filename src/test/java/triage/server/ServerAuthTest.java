@@ -54,6 +54,18 @@ class ServerAuthTest {
     }
 
     @Test
+    void aWrongTokenOnALargeBodyIsStill401AndTheConnectionStaysUsable() {
+        // refused before the body is read: the rest of it is drained, so the client finishes sending and reads the
+        // 401 (closing mid-upload gave it a broken pipe instead, a flaky failure of aWrongTokenIs401)
+        byte[] large = new byte[256 << 10];
+        java.util.Arrays.fill(large, (byte) ' ');
+        for (int i = 0; i < 200; i++) {
+            assertUnauthorized(f.send(f.post("/v1/alertmanager", i % 2 == 0 ? large : ServerFixture.samplePayload())
+                    .header("Authorization", "Bearer wrong").build()), "invalid bearer token");
+        }
+    }
+
+    @Test
     void theRightTokenIsLetIn() {
         HttpResponse<String> r = f.send(f.post("/v1/alertmanager", ServerFixture.samplePayload())
                 .header("Authorization", "Bearer " + TOKEN).build());
