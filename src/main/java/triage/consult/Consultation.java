@@ -271,17 +271,32 @@ public final class Consultation {
 
     List<Answer> answerFacts(List<Given> given) {
         List<Answer> out = new ArrayList<>(evidenceAnswers);
+        for (Given g : answersAsGiven(given)) {
+            out.add(new Answer(g.symptom(), g.reply(), g.value(), SOURCE));
+        }
+        return out;
+    }
+
+    /**
+     * The answers the given ones stand for, one symptom each: an answer to a symptom as it was given; a family's
+     * no as a no for each member nothing else speaks of (its own answer, the evidence, an earlier family), once;
+     * a family's yes or unknown as nothing (the rules read no fact from it). What the session's rules see and
+     * what {@code --save} writes.
+     */
+    List<Given> answersAsGiven(List<Given> given) {
+        List<Given> out = new ArrayList<>(given.size());
         Map<String, Known> known = null;
+        Set<String> denied = new HashSet<>();
         for (Given g : given) {
             Optional<Questions.Group> group = questions.group(g.symptom());
             if (group.isEmpty()) {
-                out.add(new Answer(g.symptom(), g.reply(), g.value(), SOURCE));
+                out.add(g);
             } else if (g.reply() == Reply.NO) {
                 known = known != null ? known : known(given);
                 for (String m : group.get().members()) {
                     if (known.get(m) == Known.ABSENT && given.stream().noneMatch(x -> x.symptom().equals(m))
-                            && evidenceAnswers.stream().noneMatch(a -> a.symptom().equals(m))) {
-                        out.add(new Answer(m, Reply.NO, Double.NaN, SOURCE));
+                            && evidenceAnswers.stream().noneMatch(a -> a.symptom().equals(m)) && denied.add(m)) {
+                        out.add(new Given(m, Reply.NO, Double.NaN, 1));
                     }
                 }
             }

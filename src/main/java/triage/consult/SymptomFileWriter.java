@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 
@@ -76,21 +75,8 @@ public final class SymptomFileWriter {
         }
         List<Consultation.Given> given = new ArrayList<>(c.complaintFacts());
         given.addAll(c.answers());
-        for (Consultation.Given g : given) {
-            Optional<Questions.Group> group = c.questions().group(g.symptom());
-            if (group.isPresent()) {
-                // a family answered at once: its no is a no for each member nobody answered otherwise; its yes or
-                // unknown says nothing the rules read
-                if (g.reply() == Reply.NO) {
-                    for (String m : group.get().members()) {
-                        if (given.stream().noneMatch(x -> x.symptom().equals(m)) && c.evidenceSymptoms().stream().noneMatch(x -> x.id().equals(m))
-                                && c.evidenceAnswers().stream().noneMatch(x -> x.symptom().equals(m))) {
-                            answers.add(answer(m, Reply.NO, Double.NaN, Consultation.SOURCE));
-                        }
-                    }
-                }
-                continue;
-            }
+        // a family's answer is written as the rules read it: its no as a no for each member it denies
+        for (Consultation.Given g : c.answersAsGiven(given)) {
             if (g.yes() && g.count() > 1) {
                 StringBuilder b = new StringBuilder("  - id: ").append(g.symptom()).append('\n')
                         .append("    count: ").append(g.count() - 1)

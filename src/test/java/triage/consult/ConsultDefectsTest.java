@@ -233,6 +233,26 @@ class ConsultDefectsTest {
         assertThat(asked.subList(family + 1, asked.size())).as(run.transcript()).doesNotContainAnyElementsOf(g.members());
     }
 
+    @Test
+    void aFamilysNoIsSavedAndReadAsTheNoForEachMemberOnceAndNothingElse() {
+        // the host's CPU and the feed handler's load share a member (one thread pegged): denied once; a member
+        // answered on its own keeps its own answer
+        Consultation c = Scripted.consultation("slow-or-high-latency");
+        c.answer(new Consultation.Given("host.cpu-busy", triage.facts.Reply.UNKNOWN, Double.NaN, 1));
+        c.answer(new Consultation.Given("group.host-cpu-strain", triage.facts.Reply.NO, Double.NaN, 1));
+        c.answer(new Consultation.Given("group.feed-handler-load", triage.facts.Reply.NO, Double.NaN, 1));
+        String saved = SymptomFileWriter.render(c);
+        assertThat(saved).doesNotContain("group.");
+        assertThat(saved).contains("  - symptom: host.context-switches-high\n    answer: no\n");
+        assertThat(saved.split("symptom: service.thread-pegged\n", -1)).hasSize(2);
+        assertThat(saved).contains("  - symptom: service.thread-pegged\n    answer: no\n");
+        assertThat(saved.split("symptom: host.cpu-busy\n", -1)).hasSize(2);
+        assertThat(saved).contains("  - symptom: host.cpu-busy\n    answer: unknown\n");
+        List<triage.facts.Answer> facts = c.answerFacts(c.answers());
+        assertThat(facts.stream().filter(a -> a.symptom().equals("service.thread-pegged"))).hasSize(1);
+        assertThat(facts).noneMatch(a -> a.symptom().startsWith("group."));
+    }
+
     // 5 ---------------------------------------------------------------- the leader never contradicts the answers
 
     @Test
